@@ -1,0 +1,36 @@
+import type { Task } from '../shared/domain/task.ts';
+import { taskLeverage, type Summary } from '../shared/metrics/summary.ts';
+import { formatHours, formatHoursAndMinutes, formatMinutes } from '../shared/units/duration.ts';
+import { formatFactor } from '../shared/units/factor.ts';
+import { formatTokenTotal, formatTokens } from '../shared/units/tokens.ts';
+
+/** Plain-text renderings for the terminal. */
+export function taskLine(task: Task): string {
+  const parts = [
+    `#${task.id}`,
+    task.workDate,
+    task.title,
+    `${formatHours(task.humanSeconds)} / ${formatMinutes(task.agentSeconds)}`,
+    formatFactor(taskLeverage(task)),
+  ];
+  if (task.tokens !== null) parts.push(`${formatTokens(task.tokens)} tokens`);
+  if (task.workstream) parts.push(`#${task.workstream}`);
+  return parts.join('  ');
+}
+
+export function summaryLines(summary: Summary): string[] {
+  const lines = [
+    `Tasks:                 ${summary.taskCount}`,
+    `Human-equivalent:      ${formatHours(summary.humanSeconds)}`,
+    `Agent time:            ${formatMinutes(summary.agentSeconds)} (${formatHoursAndMinutes(summary.agentSeconds)})`,
+    `Supervision:           ${summary.supervisionSeconds === null ? '—' : formatMinutes(summary.supervisionSeconds)}`,
+    `Tokens:                ${formatTokenTotal(summary.tokens)}${summary.tasksWithoutTokens > 0 ? ` (${summary.tasksWithoutTokens} task(s) without)` : ''}`,
+    `Weighted leverage:     ${formatFactor(summary.leverage)}`,
+    `Supervisory factor:    ${formatFactor(summary.supervisoryLeverage)}`,
+    `Mean of task factors:  ${formatFactor(summary.meanLeverage)} (simple mean, not weighted)`,
+    `Median task factor:    ${formatFactor(summary.medianLeverage)}`,
+  ];
+  if (summary.ceiling) lines.push(`Ceiling:               ${formatFactor(summary.ceiling.factor)}  ${summary.ceiling.title}`);
+  if (summary.floor) lines.push(`Floor:                 ${formatFactor(summary.floor.factor)}  ${summary.floor.title}`);
+  return lines;
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { runCli } from './program.ts';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+});
+process.exitCode = code;

@@ -1,0 +1,160 @@
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { dayRecordSchema, type DayRecord } from '../../shared/domain/day.ts';
+import { describeIssues, taskInputSchema, type NewTask, type Task } from '../../shared/domain/task.ts';
+import { JournalError } from '../errors.ts';
+import type { Journal } from '../journal.ts';
+
+export const DATA_FORMATS = ['csv', 'json'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+/** CSV columns. The *_seconds columns are exact; hours, minutes and leverage are there for spreadsheets and ignored on import. */
+export const CSV_COLUMNS = [
+  'work_date',
+  'title',
+  'workstream',
+  'human_seconds',
+  'agent_seconds',
+  'supervision_seconds',
+  'tokens',
+  'model',
+  'notes',
+  'human_hours',
+  'agent_minutes',
+  'leverage',
+] as const;
+
+const JSON_FORMAT_NAME = 'leverage-journal';
+const JSON_FORMAT_VERSION = 1;
+
+export function tasksToCsv(tasks: readonly Task[]): string {
+  const rows = tasks.map((task) => ({
+    work_date: task.workDate,
+    title: task.title,
+    workstream: task.workstream ?? '',
+    human_seconds: task.humanSeconds,
+    agent_seconds: task.agentSeconds,
+    supervision_seconds: task.supervisionSeconds ?? '',
+    tokens: task.tokens ?? '',
+    model: task.model ?? '',
+    notes: task.notes,
+    human_hours: task.humanSeconds / 3600,
+    agent_minutes: task.agentSeconds / 60,
+    leverage: task.agentSeconds > 0 ? task.humanSeconds / task.agentSeconds : '',
+  }));
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((column) => row[column])) }, { newline: '\n', escapeFormulae: true })}\n`;
+}
+
+export function toJsonExport(tasks: readonly Task[], days: readonly DayRecord[]): string {
+  const body = {
+    format: JSON_FORMAT_NAME,
+    version: JSON_FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    tasks: tasks.map(({ id: _id, createdAt: _created, updatedAt: _updated, ...task }) => task),
+    days,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+export interface ParsedData {
+  tasks: NewTask[];
+  days: DayRecord[];
+}
+
+function optionalNumber(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return null;
+  return Number(value);
+}
+
+function optionalText(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value;
+}
+
+// escapeFormulae prefixes a leading = + - @ with a quote; take it back off on import.
+function unescapeFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+export function parseCsv(text: string): ParsedData {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const fatal = parsed.errors.find((error) => error.type !== 'FieldMismatch' || error.code !== 'TooFewFields');
+  if (fatal) {
+    throw new JournalError('IMPORT_FAILED', `CSV row ${(fatal.row ?? 0) + 1} (line ${(fatal.row ?? 0) + 2}): ${fatal.message}`);
+  }
+  const missing = ['work_date', 'title', 'human_seconds', 'agent_seconds'].filter((column) => !parsed.meta.fields?.includes(column));
+  if (missing.length > 0) throw new JournalError('IMPORT_FAILED', `CSV header is missing the column(s) ${missing.join(', ')} (line 1).`);
+  const tasks = parsed.data.map((row, index) => {
+    const candidate = {
+      workDate: row.work_date ?? '',
+      title: unescapeFormula(row.title ?? ''),
+      workstream: optionalText(row.workstream),
+      humanSeconds: optionalNumber(row.human_seconds),
+      agentSeconds: optionalNumber(row.agent_seconds),
+      supervisionSeconds: optionalNumber(row.supervision_seconds),
+      tokens: optionalNumber(row.tokens),
+      model: optionalText(row.model),
+      notes: unescapeFormula(row.notes ?? ''),
+    };
+    const result = taskInputSchema.safeParse(candidate);
+    if (!result.success) {
+      throw new JournalError('IMPORT_FAILED', `CSV row ${index + 1} (line ${index + 2}): ${describeIssues(result.error)}`);
+    }
+    return result.data;
+  });
+  return { tasks, days: [] };
+}
+
+const jsonExportSchema = z.object({
+  format: z.literal(JSON_FORMAT_NAME, { error: `is not "${JSON_FORMAT_NAME}"` }),
+  version: z.literal(JSON_FORMAT_VERSION, { error: `must be ${JSON_FORMAT_VERSION}` }),
+  tasks: z.array(z.unknown()),
+  days: z.array(dayRecordSchema).default([]),
+});
+
+export function parseJson(text: string): ParsedData {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new JournalError('IMPORT_FAILED', `Not valid JSON: ${(error as Error).message}`);
+  }
+  const body = jsonExportSchema.safeParse(raw);
+  if (!body.success) throw new JournalError('IMPORT_FAILED', `Not a Leverage Journal export: ${describeIssues(body.error)}`);
+  const tasks = body.data.tasks.map((task, index) => {
+    const result = taskInputSchema.safeParse(task);
+    if (!result.success) throw new JournalError('IMPORT_FAILED', `tasks[${index}]: ${describeIssues(result.error)}`);
+    return result.data;
+  });
+  return { tasks, days: body.data.days };
+}
+
+export function parseData(text: string, format: DataFormat): ParsedData {
+  return format === 'csv' ? parseCsv(text) : parseJson(text);
+}
+
+export function detectFormat(fileName: string, text: string): DataFormat {
+  if (fileName.toLowerCase().endsWith('.json')) return 'json';
+  if (fileName.toLowerCase().endsWith('.csv')) return 'csv';
+  return text.trimStart().startsWith('{') ? 'json' : 'csv';
+}
+
+/** Parses everything first, then writes it all in one transaction: a bad row writes nothing. */
+export function importData(journal: Journal, text: string, format: DataFormat): { tasks: number; days: number } {
+  const data = parseData(text, format);
+  journal.db.transaction(() => {
+    journal.tasks.createMany(data.tasks);
+    for (const day of data.days) {
+      const { workDate, ...patch } = day;
+      journal.days.update(workDate, patch);
+    }
+  })();
+  return { tasks: data.tasks.length, days: data.days.length };
+}
+
+export function exportData(journal: Journal, format: DataFormat, range?: { from: string; to: string }): string {
+  const tasks = range ? journal.tasks.listRange(range.from, range.to) : journal.tasks.listRange('0000-01-01', '9999-12-31');
+  if (format === 'csv') return tasksToCsv(tasks);
+  const dates = [...new Set(tasks.map((task) => task.workDate))];
+  const days = dates.map((date) => journal.days.get(date)).filter((day) => day.intro || day.analysis || day.publicationDate || day.dayTokens !== null);
+  return toJsonExport(tasks, days);
+}

@@ -1,0 +1,64 @@
+import type { Channel } from '../../shared/ipc/contract.ts';
+import type { Journal } from '../journal.ts';
+import type { Handler } from './invokeHandler.ts';
+
+/** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
+export const SHELL_CHANNELS = [
+  'savePost',
+  'copyPost',
+  'exportData',
+  'importData',
+  'appInfo',
+  'openDataFolder',
+  'backupNow',
+  'closeQuickAdd',
+] as const satisfies readonly Channel[];
+export type ShellChannel = (typeof SHELL_CHANNELS)[number];
+export type CoreChannel = Exclude<Channel, ShellChannel>;
+export type CoreHandlerTable = { [C in CoreChannel]: Handler<C> };
+export type ShellHandlerTable = { [C in ShellChannel]: Handler<C> };
+
+/** Log-scale buckets of the factor distribution chart. */
+export const FACTOR_BUCKETS = [
+  { label: '<2x', below: 2 },
+  { label: '2–5x', below: 5 },
+  { label: '5–10x', below: 10 },
+  { label: '10–25x', below: 25 },
+  { label: '25–50x', below: 50 },
+  { label: '50–100x', below: 100 },
+  { label: '>100x', below: Infinity },
+] as const;
+
+/** The handlers that need only the journal: used by IPC in the app and directly by tests. */
+export function createCoreHandlers(journal: Journal): CoreHandlerTable {
+  return {
+    createTask: (input) => journal.tasks.create(input),
+    updateTask: ({ id, patch }) => journal.tasks.update(id, patch),
+    deleteTasks: ({ ids }) => ({ ids: journal.tasks.delete(ids) }),
+    restoreTasks: ({ ids }) => ({ ids: journal.tasks.restore(ids) }),
+    listTasksByDay: ({ date }) => journal.tasks.listByDate(date),
+    listTasksByRange: ({ from, to }) => journal.tasks.listRange(from, to),
+    queryTasks: (query) => journal.tasks.query(query),
+    listWorkstreams: () => journal.tasks.workstreams(),
+    getDay: ({ date }) => journal.days.get(date),
+    updateDay: ({ date, patch }) => journal.days.update(date, patch),
+    dayMetrics: ({ date }) => journal.metrics.day(date),
+    weekMetrics: ({ week }) => journal.metrics.week(week),
+    rangeMetrics: (range) => journal.metrics.range(range),
+    weeklySeries: (range) => journal.metrics.weeklySeries(withDefaults(range)),
+    dailySeries: (range) => journal.metrics.dailySeries(range),
+    cumulativeMetrics: () => journal.metrics.cumulative(),
+    factorDistribution: (range) => {
+      const counts = journal.metrics.factorDistribution(withDefaults(range), FACTOR_BUCKETS.slice(0, -1).map((bucket) => bucket.below));
+      return FACTOR_BUCKETS.map((bucket, index) => ({ label: bucket.label, count: counts[index] ?? 0 }));
+    },
+    previewPost: ({ date }) => journal.dailyPost(date),
+    getSettings: () => journal.settings.get(),
+    updateSettings: (patch) => journal.settings.update(patch),
+  };
+}
+
+function withDefaults(range: { from?: string | undefined; to?: string | undefined } | undefined) {
+  if (!range || (!range.from && !range.to)) return undefined;
+  return { from: range.from ?? '0000-01-01', to: range.to ?? '9999-12-31' };
+}

@@ -1,0 +1,165 @@
+import { ratio } from '../../shared/units/factor.ts';
+import { summarize, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
+import { isoWeekOf, isoWeekRange, type DateRange } from '../../shared/metrics/periods.ts';
+import type { SqliteDatabase } from '../store/database.ts';
+
+/** One point of a chart series: a day or an ISO week (keyed by its Monday). */
+export interface SeriesPoint {
+  /** "YYYY-MM-DD": the day, or the Monday of the week. */
+  period: string;
+  /** "2026-03-01" for days, "2026-W09" for weeks. */
+  label: string;
+  taskCount: number;
+  humanSeconds: number;
+  agentSeconds: number;
+  supervisionSeconds: number;
+  tokens: number;
+  tasksWithTokens: number;
+  /** Weighted Σhuman ÷ Σagent. */
+  leverage: number | null;
+  /** Simple mean of the task factors (a second, labelled series). */
+  meanLeverage: number | null;
+  supervisoryLeverage: number | null;
+}
+
+interface TotalsRow {
+  period: string;
+  task_count: number;
+  human_seconds: number;
+  agent_seconds: number;
+  supervision_seconds: number;
+  supervised_human_seconds: number;
+  tokens: number;
+  tokens_count: number;
+  factor_sum: number;
+  factor_count: number;
+}
+
+const SUMS = `sum(task_count) AS task_count, sum(human_seconds) AS human_seconds, sum(agent_seconds) AS agent_seconds,
+  sum(supervision_seconds) AS supervision_seconds, sum(supervised_human_seconds) AS supervised_human_seconds,
+  sum(tokens) AS tokens, sum(tokens_count) AS tokens_count, sum(factor_sum) AS factor_sum, sum(factor_count) AS factor_count`;
+
+function toPoint(row: TotalsRow, label: string): SeriesPoint {
+  return {
+    period: row.period,
+    label,
+    taskCount: row.task_count,
+    humanSeconds: row.human_seconds,
+    agentSeconds: row.agent_seconds,
+    supervisionSeconds: row.supervision_seconds,
+    tokens: row.tokens,
+    tasksWithTokens: row.tokens_count,
+    leverage: ratio(row.human_seconds, row.agent_seconds),
+    meanLeverage: row.factor_count > 0 ? row.factor_sum / row.factor_count : null,
+    supervisoryLeverage: ratio(row.supervised_human_seconds, row.supervision_seconds),
+  };
+}
+
+export interface CumulativeFigures {
+  days: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  taskCount: number;
+  humanSeconds: number;
+  agentSeconds: number;
+  tokens: number;
+  leverage: number | null;
+  meanLeverage: number | null;
+}
+
+/**
+ * The metric engine over the store. Summaries of a day or a range read that range's tasks
+ * (through the work_date index); series and all-time figures read the per-day totals table,
+ * so their cost grows with the number of days, not the number of tasks.
+ */
+export class MetricsService {
+  private readonly db: SqliteDatabase;
+
+  constructor(db: SqliteDatabase) {
+    this.db = db;
+  }
+
+  private tasksIn(range: DateRange): MetricTask[] {
+    return this.db
+      .prepare(
+        `SELECT id, title, workstream, human_seconds AS humanSeconds, agent_seconds AS agentSeconds,
+                supervision_seconds AS supervisionSeconds, tokens
+         FROM tasks WHERE work_date BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY work_date, id`,
+      )
+      .all(range.from, range.to) as MetricTask[];
+  }
+
+  private dayTokens(date: string): number | null {
+    const row = this.db.prepare('SELECT day_tokens FROM days WHERE work_date = ?').get(date) as
+      | { day_tokens: number | null }
+      | undefined;
+    return row?.day_tokens ?? null;
+  }
+
+  day(date: string, exclude?: ReadonlySet<number>): Summary {
+    return summarize(this.tasksIn({ from: date, to: date }), { dayTokens: this.dayTokens(date), ...(exclude ? { exclude } : {}) });
+  }
+
+  week(week: string, exclude?: ReadonlySet<number>): Summary {
+    return this.range(isoWeekRange(week), exclude);
+  }
+
+  range(range: DateRange, exclude?: ReadonlySet<number>): Summary {
+    return summarize(this.tasksIn(range), exclude ? { exclude } : {});
+  }
+
+  dailySeries(range: DateRange): SeriesPoint[] {
+    const rows = this.db
+      .prepare(`SELECT work_date AS period, ${SUMS} FROM day_totals WHERE work_date BETWEEN ? AND ? GROUP BY work_date ORDER BY work_date`)
+      .all(range.from, range.to) as TotalsRow[];
+    return rows.map((row) => toPoint(row, row.period));
+  }
+
+  /** ISO weeks (Monday start) over the range, or over all history when no range is given. */
+  weeklySeries(range?: DateRange): SeriesPoint[] {
+    const filter = range ? 'WHERE work_date BETWEEN @from AND @to' : '';
+    const rows = this.db
+      .prepare(
+        `SELECT date(work_date, '-6 days', 'weekday 1') AS period, ${SUMS}
+         FROM day_totals ${filter} GROUP BY period ORDER BY period`,
+      )
+      .all(range ?? {}) as TotalsRow[];
+    return rows.map((row) => toPoint(row, isoWeekOf(row.period)));
+  }
+
+  cumulative(): CumulativeFigures {
+    const row = this.db
+      .prepare(`SELECT count(*) AS days, min(work_date) AS first_date, max(work_date) AS last_date, ${SUMS} FROM day_totals`)
+      .get() as TotalsRow & { days: number; first_date: string | null; last_date: string | null };
+    return {
+      days: row.days,
+      firstDate: row.first_date,
+      lastDate: row.last_date,
+      taskCount: row.task_count ?? 0,
+      humanSeconds: row.human_seconds ?? 0,
+      agentSeconds: row.agent_seconds ?? 0,
+      tokens: row.tokens ?? 0,
+      leverage: ratio(row.human_seconds ?? 0, row.agent_seconds ?? 0),
+      meanLeverage: row.factor_count > 0 ? row.factor_sum / row.factor_count : null,
+    };
+  }
+
+  /** Factors of every task in the range, for the distribution chart. */
+  factorDistribution(range: DateRange | undefined, bucketEdges: readonly number[]): number[] {
+    const counts = new Array<number>(bucketEdges.length + 1).fill(0);
+    const filter = range ? 'AND work_date BETWEEN @from AND @to' : '';
+    const iterate = this.db
+      .prepare(
+        `SELECT CAST(human_seconds AS REAL) / agent_seconds AS factor FROM tasks
+         WHERE deleted_at IS NULL AND agent_seconds > 0 ${filter}`,
+      )
+      .pluck()
+      .iterate(range ?? {}) as IterableIterator<number>;
+    for (const factor of iterate) {
+      let bucket = bucketEdges.findIndex((edge) => factor < edge);
+      if (bucket === -1) bucket = bucketEdges.length;
+      counts[bucket] = (counts[bucket] ?? 0) + 1;
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+
+/** Trigger body adding one task row (NEW) to its day's totals. */
+function addTaskToDayTotals(row: 'NEW'): string {
+  return `
+    INSERT INTO day_totals VALUES (
+      ${row}.work_date, 1, ${row}.human_seconds, ${row}.agent_seconds,
+      coalesce(${row}.supervision_seconds, 0), ${row}.supervision_seconds IS NOT NULL,
+      CASE WHEN ${row}.supervision_seconds IS NOT NULL THEN ${row}.human_seconds ELSE 0 END,
+      coalesce(${row}.tokens, 0), ${row}.tokens IS NOT NULL,
+      CASE WHEN ${row}.agent_seconds > 0 THEN CAST(${row}.human_seconds AS REAL) / ${row}.agent_seconds ELSE 0 END,
+      ${row}.agent_seconds > 0)
+    ON CONFLICT (work_date) DO UPDATE SET
+      task_count = task_count + excluded.task_count,
+      human_seconds = human_seconds + excluded.human_seconds,
+      agent_seconds = agent_seconds + excluded.agent_seconds,
+      supervision_seconds = supervision_seconds + excluded.supervision_seconds,
+      supervised_count = supervised_count + excluded.supervised_count,
+      supervised_human_seconds = supervised_human_seconds + excluded.supervised_human_seconds,
+      tokens = tokens + excluded.tokens,
+      tokens_count = tokens_count + excluded.tokens_count,
+      factor_sum = factor_sum + excluded.factor_sum,
+      factor_count = factor_count + excluded.factor_count;`;
+}
+
+/** Trigger body removing one task row (OLD) from its day's totals; an emptied day disappears. */
+function removeTaskFromDayTotals(row: 'OLD'): string {
+  return `
+    UPDATE day_totals SET
+      task_count = task_count - 1,
+      human_seconds = human_seconds - ${row}.human_seconds,
+      agent_seconds = agent_seconds - ${row}.agent_seconds,
+      supervision_seconds = supervision_seconds - coalesce(${row}.supervision_seconds, 0),
+      supervised_count = supervised_count - (${row}.supervision_seconds IS NOT NULL),
+      supervised_human_seconds = supervised_human_seconds
+        - CASE WHEN ${row}.supervision_seconds IS NOT NULL THEN ${row}.human_seconds ELSE 0 END,
+      tokens = tokens - coalesce(${row}.tokens, 0),
+      tokens_count = tokens_count - (${row}.tokens IS NOT NULL),
+      factor_sum = factor_sum
+        - CASE WHEN ${row}.agent_seconds > 0 THEN CAST(${row}.human_seconds AS REAL) / ${row}.agent_seconds ELSE 0 END,
+      factor_count = factor_count - (${row}.agent_seconds > 0)
+    WHERE work_date = ${row}.work_date;
+    DELETE FROM day_totals WHERE work_date = ${row}.work_date AND task_count = 0;`;
+}
+
+export interface Migration {
+  /** The user_version the database has after this migration. */
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * The ordered list of schema migrations. Append only: a released migration is never edited.
+ * Each runs inside the single transaction that runMigrations opens.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tasks, days and settings',
+    up(db) {
+      db.exec(`
+        CREATE TABLE tasks (
+          id INTEGER PRIMARY KEY,
+          work_date TEXT NOT NULL CHECK (work_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          title TEXT NOT NULL CHECK (length(title) > 0),
+          workstream TEXT,
+          human_seconds INTEGER NOT NULL CHECK (human_seconds >= 0),
+          agent_seconds INTEGER NOT NULL CHECK (agent_seconds >= 0),
+          supervision_seconds INTEGER CHECK (supervision_seconds >= 0),
+          tokens INTEGER CHECK (tokens >= 0),
+          model TEXT,
+          notes TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          deleted_at TEXT
+        ) STRICT;
+        CREATE INDEX tasks_live_by_date ON tasks (work_date, id) WHERE deleted_at IS NULL;
+
+        CREATE TABLE days (
+          work_date TEXT PRIMARY KEY CHECK (work_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          intro TEXT NOT NULL DEFAULT '',
+          analysis TEXT NOT NULL DEFAULT '',
+          publication_date TEXT,
+          day_tokens INTEGER CHECK (day_tokens >= 0),
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: 'per-day aggregates kept current by triggers',
+    up(db) {
+      // Sums per work date over live (not deleted) tasks. The triggers update them inside the
+      // same transaction as every task write, so series over all history read one row per day.
+      // An update is the removal of the old row's contribution and the addition of the new one's.
+      db.exec(`
+        CREATE TABLE day_totals (
+          work_date TEXT PRIMARY KEY,
+          task_count INTEGER NOT NULL,
+          human_seconds INTEGER NOT NULL,
+          agent_seconds INTEGER NOT NULL,
+          supervision_seconds INTEGER NOT NULL,
+          supervised_count INTEGER NOT NULL,
+          supervised_human_seconds INTEGER NOT NULL,
+          tokens INTEGER NOT NULL,
+          tokens_count INTEGER NOT NULL,
+          factor_sum REAL NOT NULL,
+          factor_count INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TRIGGER tasks_totals_insert AFTER INSERT ON tasks WHEN NEW.deleted_at IS NULL
+        BEGIN ${addTaskToDayTotals('NEW')} END;
+        CREATE TRIGGER tasks_totals_delete AFTER DELETE ON tasks WHEN OLD.deleted_at IS NULL
+        BEGIN ${removeTaskFromDayTotals('OLD')} END;
+        CREATE TRIGGER tasks_totals_update_remove AFTER UPDATE ON tasks WHEN OLD.deleted_at IS NULL
+        BEGIN ${removeTaskFromDayTotals('OLD')} END;
+        CREATE TRIGGER tasks_totals_update_add AFTER UPDATE ON tasks WHEN NEW.deleted_at IS NULL
+        BEGIN ${addTaskToDayTotals('NEW')} END;
+
+        INSERT INTO day_totals
+        SELECT work_date, count(*), sum(human_seconds), sum(agent_seconds),
+               coalesce(sum(supervision_seconds), 0), count(supervision_seconds),
+               coalesce(sum(CASE WHEN supervision_seconds IS NOT NULL THEN human_seconds END), 0),
+               coalesce(sum(tokens), 0), count(tokens),
+               coalesce(sum(CASE WHEN agent_seconds > 0 THEN CAST(human_seconds AS REAL) / agent_seconds END), 0),
+               count(CASE WHEN agent_seconds > 0 THEN 1 END)
+        FROM tasks WHERE deleted_at IS NULL GROUP BY work_date;
+      `);
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { FACTOR_FORMATS } from '../units/factor.ts';
+
+export const DEFAULT_ABOUT_TEXT =
+  'These time records capture personal project work done with Claude Code (Anthropic) only. ' +
+  'They do not include work done with other models or tools. Client work is also excluded. ' +
+  'The actual total AI-assisted output for any given day is higher than what appears here.';
+
+/** Every user setting. Stored one row per key in the settings table, as JSON. */
+export const settingFields = {
+  authorLine: z.string().max(10_000),
+  aboutText: z.string().max(10_000),
+  footer: z.string().max(10_000),
+  agentLabel: z.string().trim().min(1, { error: 'is required' }).max(40),
+  factorFormat: z.enum(FACTOR_FORMATS),
+  frontMatter: z.boolean(),
+  defaultWorkstreams: z.array(z.string().trim().min(1).max(200)).max(200),
+  globalShortcut: z.string().max(100),
+  theme: z.enum(['system', 'light', 'dark']),
+  launchAtLogin: z.boolean(),
+  backupsToKeep: z.number().int().min(1).max(365),
+};
+
+export const settingsSchema = z.object(settingFields);
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+/** A change to some settings; unknown keys are an error, not silently dropped. */
+export const settingsPatchSchema = z.strictObject(settingFields).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  authorLine: '',
+  aboutText: DEFAULT_ABOUT_TEXT,
+  footer: '',
+  agentLabel: 'Claude',
+  factorFormat: 'series',
+  frontMatter: false,
+  defaultWorkstreams: [],
+  globalShortcut: 'CommandOrControl+Shift+L',
+  theme: 'system',
+  launchAtLogin: false,
+  backupsToKeep: 14,
+};
+
+export const SETTING_KEYS = Object.keys(settingFields) as SettingKey[];

@@ -8,6 +8,7 @@ import { resolveDatabasePath } from '../core/paths.ts';
 import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
 import { toStatsJson } from '../shared/metrics/summary.ts';
+import { COMMAND_MODULES } from './commands/index.ts';
 import { summaryLines, taskLine } from './format.ts';
 import {
   currentWeek,
@@ -217,6 +218,10 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
       const result = importData(open(), text, flags.format ?? detectFormat(file, text));
       io.stdout(`Imported ${result.tasks} task(s) and ${result.days} day record(s).\n`);
     });
+
+  for (const register of COMMAND_MODULES) {
+    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut });
+  }
 
   return { program, closeJournal: () => journal?.close() };
 }

@@ -1,0 +1,7 @@
+import type { CommandModule } from './context.ts';
+
+/**
+ * Command modules beyond the core set in program.ts. Each feature adds its own file in this
+ * folder and one line here.
+ */
+export const COMMAND_MODULES: readonly CommandModule[] = [];

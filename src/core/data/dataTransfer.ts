@@ -77,12 +77,13 @@ function unescapeFormula(value: string): string {
 
 export function parseCsv(text: string): ParsedData {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
-  const fatal = parsed.errors.find((error) => error.type !== 'FieldMismatch' || error.code !== 'TooFewFields');
+  const missing = ['work_date', 'title', 'human_seconds', 'agent_seconds'].filter((column) => !parsed.meta.fields?.includes(column));
+  if (missing.length > 0) throw new JournalError('IMPORT_FAILED', `CSV header is missing the column(s) ${missing.join(', ')} (line 1).`);
+  // Short rows (optional trailing cells left off) are fine; anything else is reported with its row.
+  const fatal = parsed.errors.find((error) => error.code !== 'TooFewFields' && error.code !== 'UndetectableDelimiter');
   if (fatal) {
     throw new JournalError('IMPORT_FAILED', `CSV row ${(fatal.row ?? 0) + 1} (line ${(fatal.row ?? 0) + 2}): ${fatal.message}`);
   }
-  const missing = ['work_date', 'title', 'human_seconds', 'agent_seconds'].filter((column) => !parsed.meta.fields?.includes(column));
-  if (missing.length > 0) throw new JournalError('IMPORT_FAILED', `CSV header is missing the column(s) ${missing.join(', ')} (line 1).`);
   const tasks = parsed.data.map((row, index) => {
     const candidate = {
       workDate: row.work_date ?? '',

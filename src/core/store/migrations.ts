@@ -135,6 +135,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'published snapshots of days (revisions)',
+    // Version 3 (agent sessions, issue 5) is being added in parallel; it goes before this entry.
+    up(db) {
+      // Issue 8 (publishing). Each publish of a day stores what was published: the day's tasks
+      // (as JSON, unredacted, so later edits can be diffed field by field), its intro and analysis,
+      // and the exported markdown (redacted when a profile was applied). Rows are only appended.
+      db.exec(`
+        CREATE TABLE published_snapshots (
+          id INTEGER PRIMARY KEY,
+          work_date TEXT NOT NULL CHECK (work_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          published_at TEXT NOT NULL,
+          tasks_json TEXT NOT NULL,
+          intro TEXT NOT NULL,
+          analysis TEXT NOT NULL,
+          markdown TEXT NOT NULL,
+          redaction_profile TEXT
+        ) STRICT;
+        CREATE INDEX published_snapshots_by_date ON published_snapshots (work_date, id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,6 +6,15 @@ export const DEFAULT_ABOUT_TEXT =
   'They do not include work done with other models or tools. Client work is also excluded. ' +
   'The actual total AI-assisted output for any given day is higher than what appears here.';
 
+/** A redaction profile: private name → public phrase, applied to exported posts only (issue 8). */
+export const redactionProfileSchema = z.object({
+  name: z.string().trim().min(1, { error: 'is required' }).max(100),
+  aliases: z
+    .array(z.object({ from: z.string().trim().min(1, { error: 'is required' }).max(200), to: z.string().max(200) }))
+    .max(1000),
+});
+export type RedactionProfileSetting = z.infer<typeof redactionProfileSchema>;
+
 /** Every user setting. Stored one row per key in the settings table, as JSON. */
 export const settingFields = {
   authorLine: z.string().max(10_000),
@@ -19,6 +28,11 @@ export const settingFields = {
   theme: z.enum(['system', 'light', 'dark']),
   launchAtLogin: z.boolean(),
   backupsToKeep: z.number().int().min(1).max(365),
+  redactionProfiles: z
+    .array(redactionProfileSchema)
+    .max(50)
+    .refine((profiles) => new Set(profiles.map((profile) => profile.name)).size === profiles.length, { error: 'profile names must be unique' }),
+  activeRedactionProfile: z.string().max(100).nullable(),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -41,6 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   launchAtLogin: false,
   backupsToKeep: 14,
+  redactionProfiles: [],
+  activeRedactionProfile: null,
 };
 
 export const SETTING_KEYS = Object.keys(settingFields) as SettingKey[];

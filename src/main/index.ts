@@ -1,28 +1,183 @@
-import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createCoreHandlers } from '../core/ipc/coreHandlers.ts';
+import type { HandlerTable } from '../core/ipc/invokeHandler.ts';
+import { Journal } from '../core/journal.ts';
+import type { Settings } from '../shared/domain/settings.ts';
+import { today } from '../shared/metrics/periods.ts';
+import { formatFactor } from '../shared/units/factor.ts';
+import { totalChangesReader, watchExternalWrites } from './ipc/changeEvents.ts';
+import { registerIpcHandlers } from './ipc/registerIpc.ts';
+import { createShellHandlers, type FileFilter } from './ipc/shellHandlers.ts';
+import { buildApplicationMenuTemplate } from './menu/applicationMenu.ts';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './security/appProtocol.ts';
+import { isTrustedFrame, trustedOrigins, APP_SCHEME } from './security/origins.ts';
+import { denyAllPermissions, guardWebContents } from './security/webContentsGuards.ts';
+import { isAllowedExternalUrl } from './security/externalLinks.ts';
+import { createShortcutManager } from './shortcut/shortcutManager.ts';
+import { journalPath, openJournalOrExplain } from './startup/openJournal.ts';
+import { createSettingsEffects } from './startup/settingsEffects.ts';
+import { createAppTray, type AppTray } from './tray/appTray.ts';
+import { createAppWindows } from './windows/appWindows.ts';
 
-// Minimal shell: the Electron issue replaces this with the hardened windows, IPC and tray.
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    show: false,
-    webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webviewTag: false,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
-  return window;
+const isDevelopment = !app.isPackaged;
+// The dev server is trusted only while developing; a packaged app ignores the variable.
+const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
+const preload = path.join(import.meta.dirname, '../preload/index.cjs');
+const rendererRoot = path.join(import.meta.dirname, '../renderer');
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+
+// Must happen before `ready`.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+function openExternal(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
 }
 
-app.enableSandbox();
-void app.whenReady().then(createMainWindow);
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function showFailure(title: string, error: unknown): void {
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+}
+
+/** Menu and tray actions run outside IPC: their failures are shown, never left unhandled. */
+function runAction(title: string, action: () => unknown): void {
+  Promise.resolve()
+    .then(action)
+    .catch((error: unknown) => showFailure(title, error));
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+
+  const journal = openJournalOrExplain(journalPath(app.getPath('userData')), (file) => Journal.open(file), (title, message) => dialog.showErrorBox(title, message));
+  if (!journal) {
+    app.quit();
+    return;
+  }
+
+  const windows = createAppWindows({
+    preload,
+    devServerUrl,
+    devTools: isDevelopment,
+    windowStateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    onMainClosed: () => {
+      // macOS apps keep running in the menu bar; elsewhere closing the main window quits.
+      if (process.platform !== 'darwin') app.quit();
+    },
+  });
+  let tray: AppTray | null = null;
+  const showQuickAdd = () => windows.showQuickAdd(tray?.bounds() ?? null);
+
+  const shortcuts = createShortcutManager(globalShortcut, showQuickAdd);
+  const applySettings = createSettingsEffects(shortcuts, (openAtLogin) => {
+    // In development this would register the bare Electron binary as a login item.
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin });
+  });
+
+  const dialogParent = () => BrowserWindow.getFocusedWindow() ?? windows.mainWindow();
+  const filterOptions = (filters: FileFilter[]) => filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+  const shellHandlers = createShellHandlers(journal, {
+    chooseSaveFile: async ({ title, defaultPath, filters }) => {
+      const options = { title, defaultPath, filters: filterOptions(filters) };
+      const parent = dialogParent();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseOpenFile: async ({ title, filters }) => {
+      const options = { title, filters: filterOptions(filters), properties: ['openFile' as const] };
+      const parent = dialogParent();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    writeClipboard: (text) => clipboard.writeText(text),
+    openFolder: (folder) => shell.openPath(folder),
+    appVersion: () => app.getVersion(),
+    shortcutStatus: () => shortcuts.status(),
+    closeQuickAdd: () => windows.hideQuickAdd(),
+    documentsFolder: () => app.getPath('documents'),
+  });
+  const handlers: HandlerTable = { ...createCoreHandlers(journal), ...shellHandlers };
+
+  let lastSettings = JSON.stringify(journal.settings.get());
+  const settingsChanged = (settings: Settings) => {
+    lastSettings = JSON.stringify(settings);
+    applySettings(settings);
+    windows.broadcast('settingsChanged', settings);
+    tray?.refresh();
+  };
+  const dataChanged = (source: 'app' | 'external') => {
+    windows.broadcast('dataChanged', { source });
+    tray?.refresh();
+  };
+
+  registerIpcHandlers(ipcMain, {
+    handlers,
+    isTrustedSender: (frame) => isTrustedFrame(frame, trustedOrigins(devServerUrl)),
+    countWrites: totalChangesReader(journal.db),
+    onWrite: () => dataChanged('app'),
+    onSuccess: (channel, value) => {
+      if (channel === 'updateSettings') settingsChanged(value as Settings);
+    },
+  });
+  const stopWatching = watchExternalWrites(
+    () => journal.dataVersion(),
+    () => {
+      dataChanged('external');
+      // The CLI can change settings too (e.g. the shortcut): apply and announce them.
+      const settings = journal.settings.get();
+      if (JSON.stringify(settings) !== lastSettings) settingsChanged(settings);
+    },
+  );
+
+  const exportTodaysPost = () => runAction('Could not save today’s post', () => shellHandlers.savePost({ date: today() }));
+  tray = createAppTray(
+    resourcesDir,
+    { quickAdd: showQuickAdd, openMain: () => windows.showMain(), exportTodaysPost, quit: () => app.quit() },
+    () => {
+      const summary = journal.metrics.day(today());
+      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal.settings.get().factorFormat) };
+    },
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildApplicationMenuTemplate(process.platform, isDevelopment, {
+        sendCommand: (name) => windows.sendCommand(name),
+        quickAdd: showQuickAdd,
+        openDataFolder: () => runAction('Could not open the data folder', () => shellHandlers.openDataFolder(undefined)),
+        backupNow: () =>
+          runAction('Backup failed', async () => {
+            const { path: file } = await shellHandlers.backupNow(undefined);
+            await dialog.showMessageBox({ type: 'info', message: 'Backup written', detail: file });
+          }),
+      }),
+    ),
+  );
+
+  applySettings(journal.settings.get());
+  app.on('second-instance', () => windows.showMain());
+  app.on('activate', () => windows.showMain());
+  app.on('will-quit', () => {
+    stopWatching();
+    globalShortcut.unregisterAll();
+    tray?.destroy();
+    journal.close();
+  });
+  windows.showMain();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (which focuses its window) and exits.
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    showFailure('Leverage Journal could not start', error);
+    app.quit();
+  });
+}

@@ -1,4 +1,5 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createLeverageApi } from './createApi.ts';
 
-// Minimal preload: the Electron issue generates window.api from the IPC contract.
-contextBridge.exposeInMainWorld('api', {});
+// Sandboxed preload: the only bridge between the renderer and the main process.
+contextBridge.exposeInMainWorld('api', createLeverageApi(ipcRenderer));

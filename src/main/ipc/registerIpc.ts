@@ -1,0 +1,42 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { invokeHandler, type HandlerTable } from '../../core/ipc/invokeHandler.ts';
+import { CHANNELS, channelName, ipcContract, type Channel, type IpcResult } from '../../shared/ipc/contract.ts';
+
+export interface IpcCallOptions {
+  handlers: HandlerTable;
+  /** The sender check (origin and main frame); see security/origins.ts. */
+  isTrustedSender: (frame: IpcMainInvokeEvent['senderFrame']) => boolean;
+  /** SQLite's total_changes() for this connection: tells whether a call wrote anything. */
+  countWrites: () => number;
+  /** Runs after a call that wrote to the journal, with the channel that did. */
+  onWrite: (channel: Channel) => void;
+  /** Runs after every successful call. */
+  onSuccess?: (channel: Channel, value: unknown) => void;
+}
+
+/**
+ * The one wrapper every channel goes through: rejects untrusted senders before looking at the
+ * payload, lets invokeHandler parse input and check output, and never throws across IPC.
+ */
+export async function handleIpcCall(options: IpcCallOptions, channel: Channel, event: Pick<IpcMainInvokeEvent, 'senderFrame'>, rawInput: unknown): Promise<IpcResult<unknown>> {
+  let trusted: boolean;
+  try {
+    trusted = options.isTrustedSender(event.senderFrame);
+  } catch {
+    trusted = false;
+  }
+  if (!trusted) return { ok: false, error: { code: 'FORBIDDEN', message: `Refused ${channel}: the request did not come from the app's own window.` } };
+  const writesBefore = options.countWrites();
+  const result = await invokeHandler(ipcContract, options.handlers, channel, rawInput);
+  // Detected rather than listed per channel, so a channel added later cannot forget to notify.
+  if (options.countWrites() !== writesBefore) options.onWrite(channel);
+  if (result.ok) options.onSuccess?.(channel, result.value);
+  return result;
+}
+
+/** Registers every contract channel on ipcMain through handleIpcCall. */
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, options: IpcCallOptions): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channelName(channel), (event, rawInput: unknown) => handleIpcCall(options, channel, event, rawInput));
+  }
+}

@@ -1,0 +1,100 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { exportData, importData, detectFormat } from '../../core/data/dataTransfer.ts';
+import { JournalError } from '../../core/errors.ts';
+import type { ShellHandlerTable } from '../../core/ipc/coreHandlers.ts';
+import type { Journal } from '../../core/journal.ts';
+import { backupFolderFor } from '../../core/paths.ts';
+import { backupNow } from '../data/backupNow.ts';
+import { writeFileAtomic } from '../data/writeFileAtomic.ts';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The OS services the shell channels need; main passes Electron's, tests pass fakes. */
+export interface ShellServices {
+  /** Resolves to the chosen path, or null when the user cancelled. */
+  chooseSaveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  writeClipboard(text: string): void;
+  /** Resolves to '' on success or an error message (like shell.openPath). */
+  openFolder(folder: string): Promise<string>;
+  appVersion(): string;
+  shortcutStatus(): { registered: boolean; error: string | null };
+  closeQuickAdd(): boolean;
+  /** Where save dialogs start. */
+  documentsFolder(): string;
+  now?(): Date;
+}
+
+/** Imports bigger than this are refused before reading: no journal export comes close. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const POST_FILTERS: FileFilter[] = [{ name: 'Markdown', extensions: ['md'] }];
+const DATA_FILTERS = {
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  json: [{ name: 'JSON', extensions: ['json'] }],
+} as const satisfies Record<string, FileFilter[]>;
+
+/** The channels that need dialogs, the clipboard, windows or the file system. */
+export function createShellHandlers(journal: Journal, services: ShellServices): ShellHandlerTable {
+  const now = () => services.now?.() ?? new Date();
+  return {
+    savePost: async ({ date }) => {
+      const post = journal.dailyPost(date);
+      const target = await services.chooseSaveFile({
+        title: 'Save Leverage Record',
+        defaultPath: path.join(services.documentsFolder(), `leverage-record-${date}.md`),
+        filters: POST_FILTERS,
+      });
+      if (!target) return { path: null };
+      await writeFileAtomic(target, post);
+      return { path: target };
+    },
+    copyPost: ({ date }) => {
+      const post = journal.dailyPost(date);
+      services.writeClipboard(post);
+      return { characters: post.length };
+    },
+    exportData: async ({ format, from, to }) => {
+      const range = from || to ? { from: from ?? '0000-01-01', to: to ?? '9999-12-31' } : undefined;
+      const contents = exportData(journal, format, range);
+      const stamp = now().toISOString().slice(0, 10);
+      const target = await services.chooseSaveFile({
+        title: 'Export Leverage Journal data',
+        defaultPath: path.join(services.documentsFolder(), `leverage-journal-${stamp}.${format}`),
+        filters: [...DATA_FILTERS[format]],
+      });
+      if (!target) return { path: null };
+      await writeFileAtomic(target, contents);
+      return { path: target };
+    },
+    importData: async () => {
+      const source = await services.chooseOpenFile({
+        title: 'Import Leverage Journal data',
+        filters: [{ name: 'Leverage Journal export', extensions: ['csv', 'json'] }],
+      });
+      if (!source) return { path: null, tasks: 0, days: 0 };
+      const { size } = await fs.stat(source);
+      if (size > MAX_IMPORT_BYTES) throw new JournalError('IMPORT_FAILED', `${path.basename(source)} is ${Math.round(size / 1024 / 1024)} MB; imports are limited to 64 MB.`);
+      const text = await fs.readFile(source, 'utf8');
+      const counts = importData(journal, text, detectFormat(source, text));
+      return { path: source, ...counts };
+    },
+    appInfo: () => {
+      const shortcut = services.shortcutStatus();
+      return {
+        version: services.appVersion(),
+        databasePath: journal.path,
+        backupFolder: backupFolderFor(journal.path),
+        shortcutRegistered: shortcut.registered,
+        shortcutError: shortcut.error,
+      };
+    },
+    openDataFolder: async () => ({ opened: (await services.openFolder(path.dirname(journal.path))) === '' }),
+    backupNow: async () => ({ path: await backupNow(journal, now()) }),
+    closeQuickAdd: () => ({ closed: services.closeQuickAdd() }),
+  };
+}

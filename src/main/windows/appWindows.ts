@@ -1,0 +1,105 @@
+import { screen, type BrowserWindow } from 'electron';
+import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
+import { sendEvent } from '../ipc/changeEvents.ts';
+import { createMainWindow } from './mainWindow.ts';
+import { quickAddPosition } from './placement.ts';
+import { QUICK_ADD_SIZE, createQuickAddWindow } from './quickAddWindow.ts';
+import { rendererUrl } from './rendererEntry.ts';
+import { initialBounds, loadWindowState, saveWindowState, type Area } from './windowState.ts';
+
+export interface AppWindowsOptions {
+  preload: string;
+  devServerUrl: string | undefined;
+  devTools: boolean;
+  windowStateFile: string;
+  /** Runs when the main window has closed (the app quits there except on macOS). */
+  onMainClosed: () => void;
+}
+
+/** Creates, shows and addresses the two windows; each is created lazily and at most once. */
+export function createAppWindows(options: AppWindowsOptions) {
+  let main: BrowserWindow | null = null;
+  let quickAdd: BrowserWindow | null = null;
+  const live = (window: BrowserWindow | null): window is BrowserWindow => window !== null && !window.isDestroyed();
+
+  function openMain(): BrowserWindow {
+    const saved = loadWindowState(options.windowStateFile);
+    const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+    const window = createMainWindow({ preload: options.preload, devTools: options.devTools, bounds: initialBounds(saved, workAreas, { width: 1280, height: 820 }) });
+    if (saved?.maximized) window.maximize();
+    rememberBounds(window, options.windowStateFile);
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      main = null;
+      options.onMainClosed();
+    });
+    void window.loadURL(rendererUrl('index', options.devServerUrl));
+    return window;
+  }
+
+  function showMain(): BrowserWindow {
+    if (!live(main)) main = openMain();
+    else {
+      if (main.isMinimized()) main.restore();
+      main.show();
+      main.focus();
+    }
+    return main;
+  }
+
+  function showQuickAdd(trayBounds: Area | null): void {
+    if (!live(quickAdd)) {
+      quickAdd = createQuickAddWindow({ preload: options.preload, devTools: options.devTools });
+      void quickAdd.loadURL(rendererUrl('quick-add', options.devServerUrl));
+    }
+    const display = trayBounds ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
+    const { x, y } = quickAddPosition(trayBounds, display.workArea, QUICK_ADD_SIZE);
+    quickAdd.setPosition(x, y, false);
+    quickAdd.show();
+    quickAdd.focus();
+  }
+
+  function hideQuickAdd(): boolean {
+    if (!live(quickAdd) || !quickAdd.isVisible()) return false;
+    quickAdd.hide();
+    return true;
+  }
+
+  /** Menu and tray commands go to the main window, opening it (and waiting for its page) if needed. */
+  function sendCommand(name: EventPayload<'command'>['name']): void {
+    const window = showMain();
+    const send = () => sendEvent([window], 'command', { name });
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+    else send();
+  }
+
+  function broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    sendEvent([main, quickAdd].filter(live), event, payload);
+  }
+
+  return { showMain, showQuickAdd, hideQuickAdd, sendCommand, broadcast, mainWindow: () => (live(main) ? main : null) };
+}
+export type AppWindows = ReturnType<typeof createAppWindows>;
+
+function rememberBounds(window: BrowserWindow, file: string): void {
+  let timer: NodeJS.Timeout | undefined;
+  const save = () => {
+    if (window.isDestroyed()) return;
+    const bounds = window.getNormalBounds();
+    try {
+      saveWindowState(file, { ...bounds, maximized: window.isMaximized() });
+    } catch {
+      // Losing the window position is not worth interrupting the user for.
+    }
+  };
+  const saveSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 500);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('close', () => {
+    clearTimeout(timer);
+    save();
+  });
+}

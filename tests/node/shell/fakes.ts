@@ -1,0 +1,27 @@
+import { vi } from 'vitest';
+import type { ShellServices } from '../../../src/main/ipc/shellHandlers.ts';
+import { APP_ORIGIN } from '../../../src/main/security/origins.ts';
+import type { SenderFrame } from '../../../src/main/security/origins.ts';
+
+/** The app's own top-level page, as Electron reports it on an IPC event. */
+export function appFrame(overrides: Partial<SenderFrame> = {}): SenderFrame {
+  return { origin: APP_ORIGIN, url: `${APP_ORIGIN}/index.html`, parent: null, ...overrides };
+}
+
+/** Shell services that record what the handlers asked the OS for; dialogs answer with `saveTo`/`openFrom`. */
+export function fakeServices(answers: { saveTo?: string | null; openFrom?: string | null } = {}) {
+  const services = {
+    chooseSaveFile: vi.fn(async () => answers.saveTo ?? null),
+    chooseOpenFile: vi.fn(async () => answers.openFrom ?? null),
+    writeClipboard: vi.fn(),
+    openFolder: vi.fn(async () => ''),
+    appVersion: () => '9.9.9',
+    shortcutStatus: () => ({ registered: false, error: 'CommandOrControl+Shift+L is already in use by another application.' }),
+    closeQuickAdd: vi.fn(() => true),
+    documentsFolder: () => '/home/someone/Documents',
+    now: () => new Date('2026-03-01T12:00:00.000Z'),
+  } satisfies ShellServices;
+  return services;
+}
+
+export const TASK = { workDate: '2026-03-01', title: 'Port the importer', humanSeconds: 4 * 3600, agentSeconds: 20 * 60 };

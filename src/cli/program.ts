@@ -9,6 +9,7 @@ import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
 import { toStatsJson } from '../shared/metrics/summary.ts';
 import { COMMAND_MODULES } from './commands/index.ts';
+import { addSessionOption, createTaskWithSessions } from './commands/sessions.ts';
 import { summaryLines, taskLine } from './format.ts';
 import {
   currentWeek,
@@ -121,8 +122,8 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
 
-  addTaskFlags(program.command('add').description('add a task'), true).action((flags: TaskFlags) => {
-    const task = open().tasks.create(flagsToTask(flags));
+  addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action((flags: TaskFlags & { session?: string[] }) => {
+    const task = createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
     io.stdout(flags.json ? json(task) : `Added ${taskLine(task)}\n`);
   });
 

@@ -136,6 +136,73 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 3,
+    name: 'agent sessions read from Claude Code logs, and task links',
+    up(db) {
+      // Claude Code deletes its logs after 30 days, so what we derive from them is kept here.
+      // agent_log_files: how far each log file has been read (re-scans read only appended bytes)
+      //   and the file's running figures (turn timing state) as JSON.
+      // agent_usage: one row per message.id + requestId (ccusage's dedup key), the largest of
+      //   streamed duplicates kept. agent_sessions: each session's figures, recomputed from the
+      //   two tables above after every scan. days.day_tokens (migration 1) already marks a
+      //   day-level token total, so no day marker is needed here.
+      db.exec(`
+        CREATE TABLE agent_log_files (
+          path TEXT PRIMARY KEY,
+          session_id TEXT,
+          project_dir TEXT NOT NULL,
+          is_subagent INTEGER NOT NULL CHECK (is_subagent IN (0, 1)),
+          size INTEGER NOT NULL CHECK (size >= 0),
+          offset INTEGER NOT NULL CHECK (offset >= 0),
+          state TEXT NOT NULL,
+          scanned_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX agent_log_files_by_session ON agent_log_files (session_id);
+
+        CREATE TABLE agent_usage (
+          message_key TEXT PRIMARY KEY,
+          session_id TEXT NOT NULL,
+          model TEXT,
+          input_tokens INTEGER NOT NULL,
+          output_tokens INTEGER NOT NULL,
+          cache_creation_tokens INTEGER NOT NULL,
+          cache_read_tokens INTEGER NOT NULL,
+          total_tokens INTEGER NOT NULL,
+          at TEXT
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX agent_usage_by_session ON agent_usage (session_id);
+
+        CREATE TABLE agent_sessions (
+          session_id TEXT PRIMARY KEY,
+          project TEXT,
+          cwd TEXT,
+          git_branch TEXT,
+          title TEXT,
+          first_at TEXT,
+          last_at TEXT,
+          agent_ms INTEGER NOT NULL,
+          agent_ms_source TEXT NOT NULL CHECK (agent_ms_source IN ('turn_duration', 'reconstructed')),
+          wall_ms INTEGER NOT NULL,
+          input_tokens INTEGER NOT NULL,
+          output_tokens INTEGER NOT NULL,
+          cache_creation_tokens INTEGER NOT NULL,
+          cache_read_tokens INTEGER NOT NULL,
+          models TEXT NOT NULL,
+          bad_lines INTEGER NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX agent_sessions_by_last_at ON agent_sessions (last_at);
+
+        CREATE TABLE task_agent_sessions (
+          task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+          session_id TEXT NOT NULL REFERENCES agent_sessions (session_id) ON DELETE CASCADE,
+          PRIMARY KEY (task_id, session_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX task_agent_sessions_by_session ON task_agent_sessions (session_id);
+      `);
+    },
+  },
+  {
     version: 4,
     name: 'published snapshots of days (revisions)',
     // Version 3 (agent sessions, issue 5) is being added in parallel; it goes before this entry.

@@ -1,0 +1,68 @@
+import { Option, type Command } from 'commander';
+import { AgentLogStore } from '../../core/agentLogs/agentLogStore.ts';
+import type { AgentSession } from '../../core/agentLogs/agentSession.ts';
+import { claudeRoots } from '../../core/agentLogs/roots.ts';
+import { scanAgentLogs } from '../../core/agentLogs/scanLogs.ts';
+import { createTaskFromSessions } from '../../core/agentLogs/sessionFill.ts';
+import type { Journal } from '../../core/journal.ts';
+import type { Task, TaskPatch } from '../../shared/domain/task.ts';
+import { formatMinutes } from '../../shared/units/duration.ts';
+import { formatTokens } from '../../shared/units/tokens.ts';
+import { parseDateOption } from '../options.ts';
+import type { CommandModule } from './context.ts';
+
+function sessionLine(session: AgentSession): string {
+  const when = session.firstAt ? session.firstAt.slice(0, 16).replace('T', ' ') : '—';
+  const tokens = `${formatTokens(session.freshTokens) || '0'} fresh + ${formatTokens(session.cacheReadTokens) || '0'} cache read`;
+  const linked = session.linkedTaskIds.length > 0 ? `  linked: ${session.linkedTaskIds.map((id) => `#${id}`).join(' ')}` : '';
+  const where = `${session.project ?? '?'}${session.gitBranch ? `@${session.gitBranch}` : ''}`;
+  const time = `${formatMinutes(session.agentMinutes * 60)} agent${session.agentTimeSource === 'reconstructed' ? ' (reconstructed)' : ''}, ${formatMinutes(session.wallMinutes * 60)} wall`;
+  return `${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`;
+}
+
+/** Reads the given roots (or Claude Code's default ones) into the journal. */
+export function scanRoots(journal: Journal, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
+  return scanAgentLogs(journal.db, roots && roots.length > 0 ? roots : claudeRoots(env));
+}
+
+export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, resolvePath }) => {
+  program
+    .command('sessions')
+    .description("read Claude Code's local logs and list agent sessions (minutes, tokens, project, linked tasks)")
+    .addOption(new Option('--since <date>', 'only sessions active on or after this date').argParser(parseDateOption))
+    .addOption(new Option('--root <dir>', 'a Claude data folder holding projects/ (repeatable; default: $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
+    .option('--json', 'print JSON')
+    .action((flags: { since?: string; root?: string[]; json?: boolean }) => {
+      const scan = scanRoots(journal(), flags.root?.map(resolvePath), env);
+      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
+      if (flags.json) {
+        stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
+        return;
+      }
+      const header = `Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${scan.badLines > 0 ? `; skipped ${scan.badLines} unreadable line(s)` : ''}.`;
+      stdout(`${[header, ...(sessions.length === 0 ? ['No sessions.'] : sessions.map(sessionLine))].join('\n')}\n`);
+    });
+};
+
+/**
+ * `leverage add … --session ID`: agent time and tokens come from the sessions (after a scan of
+ * the default log folders), so `--agent` is no longer mandatory when a session is given.
+ */
+export function addSessionOption(command: Command): Command {
+  const agent = command.options.find((option) => option.long === '--agent');
+  if (agent) agent.mandatory = false;
+  return command.addOption(
+    new Option('--session <id>', 'fill agent time and tokens from a Claude Code session and link it (repeatable; an id prefix is enough)').argParser(
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    ),
+  );
+}
+
+export function createTaskWithSessions(journal: Journal, task: TaskPatch, sessionIds: readonly string[] | undefined, env: NodeJS.ProcessEnv): Task {
+  if (!sessionIds || sessionIds.length === 0) {
+    if (task.agentSeconds === undefined) throw new Error("required option '--agent <duration>' not specified (or give --session ID)");
+    return journal.tasks.create(task);
+  }
+  scanRoots(journal, undefined, env);
+  return createTaskFromSessions(journal, task, sessionIds).task;
+}

@@ -1,0 +1,62 @@
+/**
+ * The columns the Leverage Record series has used over time, and how a header names them.
+ * Eras: `Task | Human Est. | Claude Time | Tokens | Leverage`, `Task | Human Est. | Claude | Leverage`,
+ * `Task | Human Est. | Claude | Supv. | LF | SLF`, `Task | Human Est. | Claude | Sup. | Factor | Sup. Factor`,
+ * and a variant with `Weeks` (human hours ÷ 40) where supervision was; any of them may lead with `#`.
+ */
+export const COLUMN_ROLES = ['index', 'title', 'human', 'agent', 'tokens', 'supervision', 'factor', 'supervisoryFactor', 'weeks'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** Header names, longest first so "Sup. Factor" wins over "Sup." and "Claude Time" over "Claude". */
+const HEADER_NAMES: readonly (readonly [string, ColumnRole])[] = (
+  [
+  ['supervisory factor', 'supervisoryFactor'],
+  ['human est.', 'human'],
+  ['human est', 'human'],
+  ['human estimate', 'human'],
+  ['claude time', 'agent'],
+  ['agent time', 'agent'],
+  ['sup. factor', 'supervisoryFactor'],
+  ['supervision', 'supervision'],
+  ['leverage', 'factor'],
+  ['claude', 'agent'],
+  ['agent', 'agent'],
+  ['tokens', 'tokens'],
+  ['factor', 'factor'],
+  ['weeks', 'weeks'],
+  ['supv.', 'supervision'],
+  ['sup.', 'supervision'],
+  ['task', 'title'],
+  ['slf', 'supervisoryFactor'],
+  ['lf', 'factor'],
+    ['#', 'index'],
+  ] as [string, ColumnRole][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** The role a single header cell names, or null. */
+export function roleOfHeaderCell(cell: string): ColumnRole | null {
+  const text = cell.trim().toLowerCase().replace(/\s+/g, ' ');
+  return HEADER_NAMES.find(([name]) => name === text)?.[1] ?? null;
+}
+
+/**
+ * Reads a header flattened to one line ("Task Human Est. Claude Time Tokens Leverage") into roles,
+ * or null when the line is not a task-table header. Greedy longest match, word by word.
+ */
+export function rolesOfHeaderLine(line: string): ColumnRole[] | null {
+  let rest = line.trim().toLowerCase().replace(/\s+/g, ' ');
+  const roles: ColumnRole[] = [];
+  while (rest !== '') {
+    const hit = HEADER_NAMES.find(([name]) => rest === name || rest.startsWith(`${name} `));
+    if (!hit) return null;
+    roles.push(hit[1]);
+    rest = rest.slice(hit[0].length).trimStart();
+  }
+  return isTaskTable(roles) ? roles : null;
+}
+
+/** A task table names its task, the human estimate, the agent time and a factor, each once. */
+export function isTaskTable(roles: readonly (ColumnRole | null)[]): boolean {
+  const once = (role: ColumnRole) => roles.filter((entry) => entry === role).length === 1;
+  return once('title') && once('human') && once('agent') && roles[roles[0] === 'index' ? 1 : 0] === 'title' && roles.includes('factor');
+}

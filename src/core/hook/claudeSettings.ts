@@ -1,0 +1,130 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Node } from 'jsonc-parser';
+import { getNodeValue } from 'jsonc-parser';
+import { appendChild, parseDocument, propertyNode, propertyValue, removeChild } from './jsonTextEdit.ts';
+
+/**
+ * Claude Code's user settings hold hooks as
+ *   { "hooks": { "Stop": [ { "hooks": [ { "type": "command", "command": "…", "timeout": 10 } ] } ] } }
+ * (event → matcher groups → handlers; Stop takes no matcher). We add one group of our own and
+ * recognise it again by its command, so uninstalling removes only ours.
+ */
+export const HOOK_EVENT = 'Stop';
+/** Seconds Claude Code waits for the command; ours writes one small file and exits. */
+export const HOOK_TIMEOUT_SECONDS = 10;
+
+export interface HookEntry {
+  hooks: { type: 'command'; command: string; timeout: number }[];
+}
+
+/** `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. */
+export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string {
+  const configDir = env.CLAUDE_CONFIG_DIR && env.CLAUDE_CONFIG_DIR.trim() !== '' ? env.CLAUDE_CONFIG_DIR : path.join(env.HOME ?? os.homedir(), '.claude');
+  return path.join(configDir, 'settings.json');
+}
+
+/** A command that runs `leverage … hook run` (the CLI entry is leverage, leverage.ts or leverage.js). */
+export function isLeverageHookCommand(command: unknown): boolean {
+  return typeof command === 'string' && /(^|[\s/\\'"])leverage(\.[cm]?[jt]s)?['"]?\s+hook\s+run(\s|$)/.test(command);
+}
+
+export function hookEntry(command: string): HookEntry {
+  return { hooks: [{ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }] };
+}
+
+function isOurGroup(group: Node): boolean {
+  const value = getNodeValue(group) as unknown;
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { hooks?: unknown }).hooks)) return false;
+  const handlers = (value as { hooks: { command?: unknown }[] }).hooks;
+  return handlers.length > 0 && handlers.every((handler) => isLeverageHookCommand(handler?.command));
+}
+
+function stopGroups(root: Node): Node | undefined {
+  return propertyValue(propertyValue(root, 'hooks'), HOOK_EVENT);
+}
+
+export interface SettingsChange {
+  before: string;
+  after: string;
+  changed: boolean;
+  /** What happened, in a sentence. */
+  summary: string;
+}
+
+function parse(text: string, file: string): Node {
+  try {
+    const root = parseDocument(text);
+    if (root.type !== 'object') throw new SyntaxError('the top level is not an object');
+    return root;
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${(error as Error).message}. It was left unchanged.`, { cause: error });
+  }
+}
+
+/** The settings text with our Stop hook added (unchanged when it is there already). `before` is null for a missing file. */
+export function planInstall(before: string | null, command: string, file = 'settings.json'): SettingsChange {
+  const entry = hookEntry(command);
+  const source = before === null || before.trim() === '' ? null : before;
+  if (source === null) {
+    const after = `${JSON.stringify({ hooks: { [HOOK_EVENT]: [entry] } }, null, 2)}\n`;
+    return { before: before ?? '', after, changed: true, summary: `create ${file} with a ${HOOK_EVENT} hook` };
+  }
+  const root = parse(source, file);
+  const hooks = propertyValue(root, 'hooks');
+  if (hooks && hooks.type !== 'object') throw new Error(`Cannot add the hook: "hooks" in ${file} is not an object.`);
+  const groups = stopGroups(root);
+  if (groups && groups.type !== 'array') throw new Error(`Cannot add the hook: "hooks.${HOOK_EVENT}" in ${file} is not an array.`);
+  if (groups?.children?.some(isOurGroup)) return { before: source, after: source, changed: false, summary: `the ${HOOK_EVENT} hook is already installed` };
+  let after: string;
+  if (groups) after = appendChild(source, groups, entry);
+  else if (hooks) after = appendChild(source, hooks, [entry], HOOK_EVENT);
+  else after = appendChild(source, root, { [HOOK_EVENT]: [entry] }, 'hooks');
+  return { before: source, after, changed: true, summary: `add a ${HOOK_EVENT} hook to ${file}` };
+}
+
+/** The settings text with our Stop hook(s) removed; everything else byte for byte as it was. */
+export function planUninstall(before: string, file = 'settings.json'): SettingsChange {
+  let text = before;
+  let removed = 0;
+  for (;;) {
+    const root = parse(text, file);
+    const groups = stopGroups(root);
+    const ours = groups?.children?.find(isOurGroup);
+    if (!groups || !ours) break;
+    removed += 1;
+    if ((groups.children?.length ?? 0) > 1) {
+      text = removeChild(text, groups, ours);
+      continue;
+    }
+    // Ours was the only Stop group: drop "Stop", and "hooks" too when nothing else is in it (as install created them).
+    const hooks = propertyValue(root, 'hooks') as Node;
+    const stopProperty = propertyNode(hooks, HOOK_EVENT) as Node;
+    text = (hooks.children?.length ?? 0) > 1 ? removeChild(text, hooks, stopProperty) : removeChild(text, root, propertyNode(root, 'hooks') as Node);
+  }
+  return {
+    before,
+    after: text,
+    changed: removed > 0,
+    summary: removed > 0 ? `remove the Leverage Journal ${HOOK_EVENT} hook from ${file}` : `no Leverage Journal hook in ${file}`,
+  };
+}
+
+/** A unified-style diff of the one region that changed (install and uninstall each change one region). */
+export function describeChange(change: SettingsChange, file: string): string {
+  if (!change.changed) return `${change.summary}.\n`;
+  const before = change.before === '' ? [] : change.before.split(/\r?\n/);
+  const after = change.after.split(/\r?\n/);
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head += 1;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail += 1;
+  const context = 2;
+  const from = Math.max(0, head - context);
+  const lines = [`--- ${file}`, `+++ ${file} (${change.summary})`, `@@ line ${from + 1} @@`];
+  for (let index = from; index < head; index += 1) lines.push(`  ${before[index]}`);
+  for (let index = head; index < before.length - tail; index += 1) lines.push(`- ${before[index]}`);
+  for (let index = head; index < after.length - tail; index += 1) lines.push(`+ ${after[index]}`);
+  for (let index = after.length - tail; index < Math.min(after.length, after.length - tail + context); index += 1) lines.push(`  ${after[index]}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,4 +1,12 @@
+import type { Task } from '../../shared/domain/task.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
+import { AgentLogStore } from '../agentLogs/agentLogStore.ts';
+import { claudeRoots } from '../agentLogs/roots.ts';
+import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
+import { linkSessionsToTask } from '../agentLogs/sessionFill.ts';
+import { commitImport, existingDaysOf } from '../import/commitImport.ts';
+import { importOutcomeView, importReportView } from '../import/importView.ts';
+import { planImport } from '../import/planImport.ts';
 import type { Journal } from '../journal.ts';
 import type { Handler } from './invokeHandler.ts';
 
@@ -32,7 +40,8 @@ export const FACTOR_BUCKETS = [
 /** The handlers that need only the journal: used by IPC in the app and directly by tests. */
 export function createCoreHandlers(journal: Journal): CoreHandlerTable {
   return {
-    createTask: (input) => journal.tasks.create(input),
+    // The contract parsed the input with taskInputSchema already.
+    createTask: (input) => journal.tasks.insertValidated([input])[0] as Task,
     updateTask: ({ id, patch }) => journal.tasks.update(id, patch),
     deleteTasks: ({ ids }) => ({ ids: journal.tasks.delete(ids) }),
     restoreTasks: ({ ids }) => ({ ids: journal.tasks.restore(ids) }),
@@ -55,6 +64,12 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
     previewPost: ({ date }) => journal.dailyPost(date),
     getSettings: () => journal.settings.get(),
     updateSettings: (patch) => journal.settings.update(patch),
+    // Post import and agent sessions (issue 5).
+    previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
+    commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
+    listAgentSessions: (input) => new AgentLogStore(journal.db).listSessions(input?.since),
+    scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
+    linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ratio } from '../../shared/units/factor.ts';
 import { summarize, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
-import { isoWeekOf, isoWeekRange, type DateRange } from '../../shared/metrics/periods.ts';
+import { isoWeekRange, type DateRange } from '../../shared/metrics/periods.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 
 /** One point of a chart series: a day or an ISO week (keyed by its Monday). */
@@ -115,26 +115,35 @@ export class MetricsService {
     return rows.map((row) => toPoint(row, row.period));
   }
 
-  /** ISO weeks (Monday start) over the range, or over all history when no range is given. */
+  /**
+   * ISO weeks (Monday start). Over all history it reads week_totals (one row a week); for a range it
+   * groups that range's day_totals rows, so a week cut by the range counts only its days inside it.
+   */
   weeklySeries(range?: DateRange): SeriesPoint[] {
-    const filter = range ? 'WHERE work_date BETWEEN @from AND @to' : '';
-    const rows = this.db
-      .prepare(
-        `SELECT date(work_date, '-6 days', 'weekday 1') AS period, ${SUMS}
-         FROM day_totals ${filter} GROUP BY period ORDER BY period`,
-      )
-      .all(range ?? {}) as TotalsRow[];
-    return rows.map((row) => toPoint(row, isoWeekOf(row.period)));
+    const rows = range
+      ? this.db
+          .prepare(
+            `SELECT week_start AS period, strftime('%G-W%V', week_start) AS label, ${SUMS}
+             FROM day_totals WHERE work_date BETWEEN @from AND @to GROUP BY week_start ORDER BY week_start`,
+          )
+          .all(range)
+      : this.db
+          .prepare(`SELECT week_start AS period, strftime('%G-W%V', week_start) AS label, * FROM week_totals ORDER BY week_start`)
+          .all();
+    return (rows as (TotalsRow & { label: string })[]).map((row) => toPoint(row, row.label));
   }
 
   cumulative(): CumulativeFigures {
     const row = this.db
-      .prepare(`SELECT count(*) AS days, min(work_date) AS first_date, max(work_date) AS last_date, ${SUMS} FROM day_totals`)
-      .get() as TotalsRow & { days: number; first_date: string | null; last_date: string | null };
+      .prepare(`SELECT sum(day_count) AS days, min(week_start) AS first_week, ${SUMS} FROM week_totals`)
+      .get() as TotalsRow & { days: number | null; first_week: string | null };
+    const bounds = this.db
+      .prepare('SELECT (SELECT min(work_date) FROM day_totals) AS first_date, (SELECT max(work_date) FROM day_totals) AS last_date')
+      .get() as { first_date: string | null; last_date: string | null };
     return {
-      days: row.days,
-      firstDate: row.first_date,
-      lastDate: row.last_date,
+      days: row.days ?? 0,
+      firstDate: bounds.first_date,
+      lastDate: bounds.last_date,
       taskCount: row.task_count ?? 0,
       humanSeconds: row.human_seconds ?? 0,
       agentSeconds: row.agent_seconds ?? 0,

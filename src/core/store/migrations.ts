@@ -1,9 +1,24 @@
 import type Database from 'better-sqlite3';
 
+/** The summed columns of day_totals (and week_totals). */
+const DAY_SUM_COLUMNS = [
+  'task_count',
+  'human_seconds',
+  'agent_seconds',
+  'supervision_seconds',
+  'supervised_count',
+  'supervised_human_seconds',
+  'tokens',
+  'tokens_count',
+  'factor_sum',
+  'factor_count',
+];
+
 /** Trigger body adding one task row (NEW) to its day's totals. */
 function addTaskToDayTotals(row: 'NEW'): string {
   return `
-    INSERT INTO day_totals VALUES (
+    INSERT INTO day_totals (work_date, task_count, human_seconds, agent_seconds, supervision_seconds, supervised_count,
+      supervised_human_seconds, tokens, tokens_count, factor_sum, factor_count) VALUES (
       ${row}.work_date, 1, ${row}.human_seconds, ${row}.agent_seconds,
       coalesce(${row}.supervision_seconds, 0), ${row}.supervision_seconds IS NOT NULL,
       CASE WHEN ${row}.supervision_seconds IS NOT NULL THEN ${row}.human_seconds ELSE 0 END,
@@ -95,7 +110,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'per-day aggregates kept current by triggers',
+    name: 'per-day and per-week aggregates kept current by triggers',
     up(db) {
       // Sums per work date over live (not deleted) tasks. The triggers update them inside the
       // same transaction as every task write, so series over all history read one row per day.
@@ -112,8 +127,43 @@ export const MIGRATIONS: readonly Migration[] = [
           tokens INTEGER NOT NULL,
           tokens_count INTEGER NOT NULL,
           factor_sum REAL NOT NULL,
+          factor_count INTEGER NOT NULL,
+          -- The Monday of the day's ISO week, stored so weekly series group without date math per row.
+          week_start TEXT GENERATED ALWAYS AS (date(work_date, '-6 days', 'weekday 1')) STORED
+        ) STRICT, WITHOUT ROWID;
+
+        -- The same sums per ISO week (and how many days had tasks), kept current from day_totals,
+        -- so the weekly series and all-time figures over decades read a few thousand rows.
+        CREATE TABLE week_totals (
+          week_start TEXT PRIMARY KEY,
+          day_count INTEGER NOT NULL,
+          task_count INTEGER NOT NULL,
+          human_seconds INTEGER NOT NULL,
+          agent_seconds INTEGER NOT NULL,
+          supervision_seconds INTEGER NOT NULL,
+          supervised_count INTEGER NOT NULL,
+          supervised_human_seconds INTEGER NOT NULL,
+          tokens INTEGER NOT NULL,
+          tokens_count INTEGER NOT NULL,
+          factor_sum REAL NOT NULL,
           factor_count INTEGER NOT NULL
         ) STRICT, WITHOUT ROWID;
+
+        CREATE TRIGGER day_totals_week_insert AFTER INSERT ON day_totals BEGIN
+          INSERT INTO week_totals VALUES (NEW.week_start, 1, ${DAY_SUM_COLUMNS.map((column) => `NEW.${column}`).join(', ')})
+          ON CONFLICT (week_start) DO UPDATE SET day_count = day_count + 1,
+            ${DAY_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')};
+        END;
+        CREATE TRIGGER day_totals_week_update AFTER UPDATE ON day_totals BEGIN
+          UPDATE week_totals SET ${DAY_SUM_COLUMNS.map((column) => `${column} = ${column} + NEW.${column} - OLD.${column}`).join(', ')}
+          WHERE week_start = NEW.week_start;
+        END;
+        CREATE TRIGGER day_totals_week_delete AFTER DELETE ON day_totals BEGIN
+          UPDATE week_totals SET day_count = day_count - 1,
+            ${DAY_SUM_COLUMNS.map((column) => `${column} = ${column} - OLD.${column}`).join(', ')}
+          WHERE week_start = OLD.week_start;
+          DELETE FROM week_totals WHERE week_start = OLD.week_start AND day_count = 0;
+        END;
 
         CREATE TRIGGER tasks_totals_insert AFTER INSERT ON tasks WHEN NEW.deleted_at IS NULL
         BEGIN ${addTaskToDayTotals('NEW')} END;
@@ -124,7 +174,8 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TRIGGER tasks_totals_update_add AFTER UPDATE ON tasks WHEN NEW.deleted_at IS NULL
         BEGIN ${addTaskToDayTotals('NEW')} END;
 
-        INSERT INTO day_totals
+        INSERT INTO day_totals (work_date, task_count, human_seconds, agent_seconds, supervision_seconds, supervised_count,
+          supervised_human_seconds, tokens, tokens_count, factor_sum, factor_count)
         SELECT work_date, count(*), sum(human_seconds), sum(agent_seconds),
                coalesce(sum(supervision_seconds), 0), count(supervision_seconds),
                coalesce(sum(CASE WHEN supervision_seconds IS NOT NULL THEN human_seconds END), 0),
@@ -205,7 +256,6 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'published snapshots of days (revisions)',
-    // Version 3 (agent sessions, issue 5) is being added in parallel; it goes before this entry.
     up(db) {
       // Issue 8 (publishing). Each publish of a day stores what was published: the day's tasks
       // (as JSON, unredacted, so later edits can be diffed field by field), its intro and analysis,

@@ -82,6 +82,7 @@ function escapeLike(text: string): string {
 export class TaskRepository {
   private readonly db: SqliteDatabase;
   private readonly insertStatement;
+  private readonly bulkInsertStatement;
   private readonly getStatement;
   private readonly byDateStatement;
 
@@ -91,6 +92,10 @@ export class TaskRepository {
       `INSERT INTO tasks (work_date, title, workstream, human_seconds, agent_seconds, supervision_seconds, tokens, model, notes, created_at, updated_at)
        VALUES (@workDate, @title, @workstream, @humanSeconds, @agentSeconds, @supervisionSeconds, @tokens, @model, @notes, @now, @now)
        RETURNING ${COLUMNS}`,
+    );
+    this.bulkInsertStatement = db.prepare(
+      `INSERT INTO tasks (work_date, title, workstream, human_seconds, agent_seconds, supervision_seconds, tokens, model, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.getStatement = db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE id = ? AND deleted_at IS NULL`);
     this.byDateStatement = db.prepare(
@@ -112,8 +117,34 @@ export class TaskRepository {
         throw new JournalError('INVALID_INPUT', `Task ${index + 1}: ${(error as Error).message}`);
       }
     });
+    return this.insertValidated(tasks);
+  }
+
+  /**
+   * Inserts tasks that a boundary has already validated (the IPC contract, the CLI, an importer
+   * parse them with taskInputSchema), in one transaction, without parsing them a second time.
+   */
+  insertValidated(tasks: readonly NewTask[]): Task[] {
     const now = new Date().toISOString();
-    return this.db.transaction(() => tasks.map((task) => toTask(this.insertStatement.get({ ...task, now }) as TaskRow)))();
+    const statement = this.bulkInsertStatement;
+    return this.db.transaction(() =>
+      tasks.map((task): Task => {
+        const { lastInsertRowid } = statement.run(
+          task.workDate,
+          task.title,
+          task.workstream,
+          task.humanSeconds,
+          task.agentSeconds,
+          task.supervisionSeconds,
+          task.tokens,
+          task.model,
+          task.notes,
+          now,
+          now,
+        );
+        return { id: Number(lastInsertRowid), ...task, createdAt: now, updatedAt: now };
+      }),
+    )();
   }
 
   get(id: number): Task | null {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { rolldown } from 'rolldown';
 import { createCoreHandlers, type CoreHandlerTable } from '../../src/core/ipc/coreHandlers.ts';
 import { invokeHandler, type HandlerTable } from '../../src/core/ipc/invokeHandler.ts';

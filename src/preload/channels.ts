@@ -34,6 +34,11 @@ export const CHANNEL_NAMES = [
   'openDataFolder',
   'backupNow',
   'closeQuickAdd',
+  'previewPostImport',
+  'commitPostImport',
+  'listAgentSessions',
+  'scanAgentSessions',
+  'linkSessionsToTask',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged'] as const satisfies readonly EventName[];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { commitImport, existingDaysOf, type ConflictMode } from '../../core/import/commitImport.ts';
 import { planImport, type DayPlan, type ImportReport } from '../../core/import/planImport.ts';
-import type { StatedAggregates } from '../../core/import/model.ts';
+import { statedView } from '../../core/import/importView.ts';
 import { toStatsJson } from '../../shared/metrics/summary.ts';
 import { formatFactor } from '../../shared/units/factor.ts';
 import { formatTokenTotal } from '../../shared/units/tokens.ts';
@@ -16,19 +16,6 @@ interface ImportFlags {
   date?: string;
   merge?: boolean;
   replace?: boolean;
-}
-
-function statedJson(stated: StatedAggregates) {
-  return {
-    taskCount: stated.taskCount ?? null,
-    humanHours: stated.humanHours ?? null,
-    agentMinutes: stated.agentMinutes ?? null,
-    supervisionMinutes: stated.supervisionMinutes ?? null,
-    tokens: stated.tokens ?? null,
-    dayTokens: stated.dayTokens ?? null,
-    leverage: stated.leverage?.value ?? null,
-    supervisoryLeverage: stated.supervisoryLeverage?.value ?? null,
-  };
 }
 
 /** The `--json` shape the issue specifies: days with tasks, computed stats and stated figures, and warnings. */
@@ -47,7 +34,7 @@ export function importReportJson(reports: readonly ImportReport[]) {
           statedSupervisoryFactor: task.statedSupervisoryFactor?.value ?? null,
         })),
         stats: toStatsJson(day.summary),
-        stated: statedJson(day.stated),
+        stated: statedView(day.stated),
       })),
     ),
     warnings: reports.flatMap((report) => report.warnings),

@@ -16,6 +16,77 @@ const none = z.strictObject({}).optional();
 const idsInput = z.strictObject({ ids: z.array(taskIdSchema).min(1).max(100_000) });
 const idsOutput = z.object({ ids: z.array(taskIdSchema) });
 
+// Post import and agent sessions (issue 5).
+const nullableNumber = z.number().nullable();
+const postImportInput = z.strictObject({
+  text: z.string().max(20_000_000),
+  fileName: z.string().max(1000).optional(),
+  date: workDateSchema.optional(),
+});
+const postImportReportSchema = z.object({
+  days: z.array(
+    z.object({
+      date: workDateSchema,
+      title: z.string().nullable(),
+      status: z.enum(['new', 'duplicate', 'conflict']),
+      existingTaskCount: z.number().int(),
+      tasks: z.array(
+        z.object({
+          title: z.string(),
+          humanSeconds: z.number().int(),
+          agentSeconds: z.number().int(),
+          supervisionSeconds: z.number().int().nullable(),
+          tokens: z.number().int().nullable(),
+          statedFactor: nullableNumber,
+          computedFactor: nullableNumber,
+          statedSupervisoryFactor: nullableNumber,
+          computedSupervisoryFactor: nullableNumber,
+          line: z.number().int(),
+        }),
+      ),
+      intro: z.string(),
+      analysis: z.string(),
+      dayTokens: z.number().int().nullable(),
+      summary: summarySchema,
+      stated: z.object({
+        taskCount: nullableNumber,
+        humanHours: nullableNumber,
+        agentMinutes: nullableNumber,
+        supervisionMinutes: nullableNumber,
+        tokens: nullableNumber,
+        dayTokens: nullableNumber,
+        leverage: nullableNumber,
+        supervisoryLeverage: nullableNumber,
+      }),
+      mismatches: z.array(z.string()),
+      unparsed: z.array(z.object({ line: z.number().int(), text: z.string(), reason: z.string() })),
+    }),
+  ),
+  warnings: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+const agentSessionSchema = z.object({
+  sessionId: z.string(),
+  project: z.string().nullable(),
+  cwd: z.string().nullable(),
+  gitBranch: z.string().nullable(),
+  title: z.string().nullable(),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  agentMinutes: z.number(),
+  agentTimeSource: z.enum(['turn_duration', 'reconstructed']),
+  wallMinutes: z.number(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  cacheCreationTokens: z.number().int(),
+  cacheReadTokens: z.number().int(),
+  freshTokens: z.number().int(),
+  totalTokens: z.number().int(),
+  models: z.array(z.string()),
+  badLines: z.number().int(),
+  linkedTaskIds: z.array(taskIdSchema),
+});
+
 export const TASK_SORT_KEYS = [
   'workDate',
   'title',
@@ -99,6 +170,36 @@ export const ipcContract = {
   openDataFolder: { input: none, output: z.object({ opened: z.boolean() }) },
   backupNow: { input: none, output: z.object({ path: z.string() }) },
   closeQuickAdd: { input: none, output: z.object({ closed: z.boolean() }) },
+
+  // Importing published posts and reading agent sessions from Claude Code's logs (issue 5).
+  // previewPostImport writes nothing and reports errors in its result; commitPostImport writes
+  // every day in one transaction or fails with nothing written.
+  previewPostImport: { input: postImportInput, output: postImportReportSchema },
+  commitPostImport: {
+    input: postImportInput.extend({ mode: z.enum(['merge', 'replace', 'skip']).optional() }),
+    output: z.object({
+      days: z.array(z.object({ date: workDateSchema, action: z.enum(['created', 'unchanged', 'merged', 'replaced', 'skipped']), tasksAdded: z.number().int(), tasksRemoved: z.number().int() })),
+      tasksAdded: z.number().int(),
+      warnings: z.array(z.string()),
+    }),
+  },
+  listAgentSessions: { input: z.strictObject({ since: workDateSchema.optional() }).optional(), output: z.array(agentSessionSchema) },
+  scanAgentSessions: {
+    input: none,
+    output: z.object({
+      roots: z.array(z.string()),
+      filesSeen: z.number().int(),
+      filesRead: z.number().int(),
+      bytesRead: z.number().int(),
+      linesRead: z.number().int(),
+      badLines: z.number().int(),
+      sessionsUpdated: z.number().int(),
+    }),
+  },
+  linkSessionsToTask: {
+    input: z.strictObject({ taskId: taskIdSchema, sessionIds: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
+    output: z.object({ taskId: taskIdSchema, sessionIds: z.array(z.string()) }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;

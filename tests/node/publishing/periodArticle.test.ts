@@ -15,7 +15,7 @@ function seeded(): Journal {
   opened.tasks.createMany([
     { workDate: '2026-02-26', title: 'Thursday task', humanSeconds: 10 * 3600, agentSeconds: 30 * 60, supervisionSeconds: 10 * 60, tokens: 50_000 },
     { workDate: '2026-03-02', title: 'Monday task', humanSeconds: 6 * 3600, agentSeconds: 45 * 60 },
-    { workDate: '2026-03-02', title: 'Monday | pipe <b>', humanSeconds: 2 * 3600, agentSeconds: 4 * 60, supervisionSeconds: 20 * 60 },
+    { workDate: '2026-03-02', title: 'Monday | pipe <b>', humanSeconds: 2 * 3600, agentSeconds: 60, supervisionSeconds: 20 * 60 },
     { workDate: '2026-03-10', title: 'Next week task', humanSeconds: 3 * 3600, agentSeconds: 60 * 60 },
   ]);
   return opened;
@@ -53,6 +53,7 @@ describe('period articles', () => {
     }
     // W09 = Feb 26 + the seed day: 214h over 533 min.
     expect(rows[0]).toEqual(['2026-W09', '13', '214h', '533min', '~2.67M', formatFactor((214 * 60) / 533)]);
+    expect(rows[1]?.slice(0, 4)).toEqual(['2026-W10', '2', '8h', '46min']);
   });
 
   it('has the per-day table, best and worst tasks, and the facts', () => {
@@ -61,11 +62,11 @@ describe('period articles', () => {
     expect(markdown.startsWith('# Leverage Record: March 2026\n')).toBe(true);
     const days = tableRows(markdown, 'Per Day');
     expect(days[0]).toEqual(['2026-03-01', '12', '204h', '503min', '—', '~2.62M', '24.3x', '—']);
-    expect(days[1]).toEqual(['2026-03-02', '2', '8h', '49min', '20min', '—', formatFactor((8 * 60) / 49), '6.0x']);
-    expect(tableRows(markdown, 'Best Tasks')[0]?.[5]).toBe('96x');
-    expect(tableRows(markdown, 'Worst Tasks')[0]?.[5]).toBe('2.7x');
+    expect(days[1]).toEqual(['2026-03-02', '2', '8h', '46min', '20min', '—', formatFactor((8 * 60) / 46), '6.0x']);
+    expect(tableRows(markdown, 'Best Tasks').map((row) => row[5])).toEqual(['120x', '96x', '80x', '68.6x', '68.6x']);
+    expect(tableRows(markdown, 'Worst Tasks').map((row) => row[5])).toEqual(['2.7x', '3.0x', '4.0x', '8.0x', '10.9x']);
     expect(markdown).toContain('Monday \\| pipe &lt;b&gt;');
-    expect(markdown).toContain('- Fifteen tasks in this period across six workstreams.');
+    expect(markdown).toContain('- Fifteen tasks in this period across five workstreams.');
   });
 
   it('an exact ISO week uses the week\'s facts, and charts are linked when asked', () => {

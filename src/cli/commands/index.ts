@@ -1,9 +1,10 @@
 import type { CommandModule } from './context.ts';
 import { importCommand } from './import.ts';
+import { publishingCommands } from './publishing.ts';
 import { sessionsCommand } from './sessions.ts';
 
 /**
  * Command modules beyond the core set in program.ts. Each feature adds its own file in this
  * folder and one line here.
  */
-export const COMMAND_MODULES: readonly CommandModule[] = [importCommand, sessionsCommand];
+export const COMMAND_MODULES: readonly CommandModule[] = [importCommand, sessionsCommand, publishingCommands];

@@ -1,0 +1,75 @@
+import { Option } from 'commander';
+import { dayRevision, exportDay, publishDay, type DayExport } from '../../core/publishing/publishDay.ts';
+import type { DayRevision } from '../../core/publishing/revisions.ts';
+import { today } from '../../shared/metrics/periods.ts';
+import { parseDateOption } from '../options.ts';
+import type { CommandContext, CommandModule } from './context.ts';
+
+export function leakLines(exported: DayExport): string[] {
+  return exported.leaks.map((leak) => `  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`);
+}
+
+export function revisionLines(revision: DayRevision): string[] {
+  if (!revision.published) return [`${revision.workDate} was never published.`];
+  if (!revision.changed) return [`${revision.workDate} is as published on ${revision.publishedAt}.`];
+  const lines = [`${revision.workDate} differs from what was published on ${revision.publishedAt}:`];
+  for (const task of revision.tasks.added) lines.push(`  + #${task.id} ${task.title}`);
+  for (const task of revision.tasks.removed) lines.push(`  - #${task.id} ${task.title}`);
+  for (const task of revision.tasks.changed) {
+    lines.push(`  ~ #${task.id} ${task.title}: ${task.changes.map((change) => `${change.field} ${String(change.before)} → ${String(change.after)}`).join(', ')}`);
+  }
+  for (const figure of revision.figures) lines.push(`  ${figure.figure}: ${figure.beforeText} → ${figure.afterText}`);
+  if (revision.introChanged) lines.push('  intro edited');
+  if (revision.analysisChanged) lines.push('  analysis edited');
+  return lines;
+}
+
+interface PublishFlags {
+  date: string;
+  out?: string;
+  redact?: string;
+  redaction?: boolean;
+  revisionNote?: boolean;
+  strict?: boolean;
+}
+
+/** `leverage publish --date D [--out FILE] [--redact PROFILE | --no-redaction]` and `leverage revision --date D`. */
+export const publishCommand: CommandModule = (context: CommandContext) => {
+  context.program
+    .command('publish')
+    .description("export the day's post and mark it published (stores a snapshot, so later edits show as a revision)")
+    .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).default(today(), 'today'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--redact <profile>', 'apply this redaction profile (default: the active profile in settings)')
+    .option('--no-redaction', 'publish without redaction even when a profile is active')
+    .option('--no-revision-note', 'leave out the "Revised on …" note')
+    .option('--strict', 'refuse to publish when a private name remains in the output')
+    .action((flags: PublishFlags) => {
+      const journal = context.journal();
+      const options = {
+        profile: flags.redaction === false ? null : flags.redact,
+        revisionNote: flags.revisionNote !== false,
+      };
+      if (flags.strict) {
+        const preview = exportDay(journal, flags.date, options);
+        if (preview.leaks.length > 0) {
+          throw new Error(`Not published: ${preview.leaks.length} private name(s) remain in the output:\n${leakLines(preview).join('\n')}`);
+        }
+      }
+      const published = publishDay(journal, flags.date, options);
+      context.writeOut(published.markdown, flags.out);
+      const redaction = published.profile ? `, redacted with "${published.profile}" (${published.replacements.length} replacement(s))` : '';
+      context.stderr(`Published ${flags.date} (snapshot ${published.snapshotId}${redaction}${published.note ? ', with a revision note' : ''}).\n`);
+      if (published.leaks.length > 0) context.stderr(`Warning: private names remain in the output:\n${leakLines(published).join('\n')}\n`);
+    });
+
+  context.program
+    .command('revision')
+    .description('how a published day differs from what was published (tasks and figures)')
+    .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).makeOptionMandatory())
+    .option('--json', 'print JSON')
+    .action((flags: { date: string; json?: boolean }) => {
+      const revision = dayRevision(context.journal(), flags.date);
+      context.stdout(flags.json ? `${JSON.stringify(revision, null, 2)}\n` : `${revisionLines(revision).join('\n')}\n`);
+    });
+};

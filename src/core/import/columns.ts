@@ -41,18 +41,23 @@ export function roleOfHeaderCell(cell: string): ColumnRole | null {
 
 /**
  * Reads a header flattened to one line ("Task Human Est. Claude Time Tokens Leverage") into roles,
- * or null when the line is not a task-table header. Greedy longest match, word by word.
+ * or null when the line is not a task-table header. Names are matched longest first, backtracking
+ * when a choice repeats a role; the supervisory factor always follows the factor, so
+ * "Sup. Factor Sup. Factor" is Sup. | Factor | Sup. Factor.
  */
 export function rolesOfHeaderLine(line: string): ColumnRole[] | null {
-  let rest = line.trim().toLowerCase().replace(/\s+/g, ' ');
-  const roles: ColumnRole[] = [];
-  while (rest !== '') {
-    const hit = HEADER_NAMES.find(([name]) => rest === name || rest.startsWith(`${name} `));
-    if (!hit) return null;
-    roles.push(hit[1]);
-    rest = rest.slice(hit[0].length).trimStart();
-  }
-  return isTaskTable(roles) ? roles : null;
+  const segment = (rest: string, roles: ColumnRole[]): ColumnRole[] | null => {
+    if (rest === '') return isTaskTable(roles) ? roles : null;
+    for (const [name, role] of HEADER_NAMES) {
+      const fits = !roles.includes(role) && (role !== 'supervisoryFactor' || roles.includes('factor'));
+      if (fits && (rest === name || rest.startsWith(`${name} `))) {
+        const found = segment(rest.slice(name.length).trimStart(), [...roles, role]);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return segment(line.trim().toLowerCase().replace(/\s+/g, ' '), []);
 }
 
 /** A task table names its task, the human estimate, the agent time and a factor, each once. */

@@ -9,9 +9,12 @@ import { readMarkdownRow } from './rows.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-/** True when the text holds a GFM table (a `|---|` delimiter row) or markdown headings. */
+/**
+ * True when the text holds a GFM table (a `|---|` delimiter row) or a markdown title. A bare "#"
+ * line is not enough: flattened tables with a leading "#" column start with one.
+ */
 export function looksLikeMarkdown(text: string): boolean {
-  return /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/m.test(text) || /^#{1,6}\s+\S/m.test(text);
+  return /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/m.test(text) || /^#{1,6}\s+Leverage Record:/im.test(text);
 }
 
 function lineOf(node: { position?: { start: { line: number } } | undefined }): number {

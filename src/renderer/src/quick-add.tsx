@@ -1,7 +1,10 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QuickAdd } from './QuickAdd.tsx';
+import './styles/app.css';
 
-function QuickAdd() {
-  return <main>Quick add</main>;
-}
-
-createRoot(document.getElementById('root') as HTMLElement).render(<QuickAdd />);
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <QuickAdd />
+  </StrictMode>,
+);

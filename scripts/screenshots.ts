@@ -1,0 +1,54 @@
+/**
+ * `npm run screenshots`: seeds a realistic seven-week journal and writes a PNG of every screen, light
+ * and dark, at 1280×800 to docs/screenshots/ (the renderer in Chromium over the real handlers).
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { today } from '../src/shared/metrics/periods.ts';
+import { buildRenderer } from '../tests/e2e/support/buildRenderer.ts';
+import { startHarness } from '../tests/e2e/support/harness.ts';
+import { seedJournal } from '../tests/e2e/support/seedJournal.ts';
+
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+const SCREENS = [
+  { name: 'day', nav: 'Day', ready: '[role="grid"] [data-task-id]' },
+  { name: 'log', nav: 'Log', ready: '[role="grid"] [data-task-id]' },
+  { name: 'review', nav: 'Review', ready: '.recharts-surface' },
+  { name: 'post', nav: 'Post', ready: '.markdown table' },
+  { name: 'settings', nav: 'Settings', ready: '#set-agent' },
+] as const;
+
+async function shoot(page: Page, file: string) {
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({ path: join(OUT, file), type: 'png' });
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+mkdirSync(OUT, { recursive: true });
+const rendererDir = await buildRenderer(mkdtempSync(join(tmpdir(), 'leverage-shots-')));
+for (const theme of ['light', 'dark'] as const) {
+  const harness = await startHarness({ rendererDir, colorScheme: theme });
+  try {
+    const count = seedJournal(harness.journal, today());
+    if (theme === 'light') console.log(`seeded ${count} tasks over 7 weeks`);
+    const page = await harness.newPage('/index.html', { colorScheme: theme });
+    for (const screen of SCREENS) {
+      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen.nav }).click();
+      await page.locator(screen.ready).first().waitFor();
+      if (screen.name === 'day') await page.getByLabel('Quick add').fill('Refactor scoring pipeline 6h 8m 40k #scoring');
+      await shoot(page, `${screen.name}-${theme}.png`);
+    }
+    const quick = await harness.newPage('/quick-add.html', { colorScheme: theme });
+    await quick.setViewportSize({ width: 560, height: 300 });
+    await quick.getByLabel('Quick add').fill('Write the release notes 2h 6m 18k #docs');
+    await quick.keyboard.press('Enter');
+    await quick.getByText('Saved', { exact: false }).first().waitFor();
+    await quick.getByLabel('Quick add').fill('Add CSV export to the log 3h 9m #web');
+    await shoot(quick, `quick-add-${theme}.png`);
+    if (harness.problems.length > 0) throw new Error(`Console problems:\n${harness.problems.join('\n')}`);
+  } finally {
+    await harness.close();
+  }
+}

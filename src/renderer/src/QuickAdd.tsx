@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import type { Task } from '../../shared/domain/task.ts';
+import { today } from '../../shared/metrics/periods.ts';
+import { formatHours, formatMinutes } from '../../shared/units/duration.ts';
+import { formatFactor } from '../../shared/units/factor.ts';
+import { taskLeverage } from '../../shared/metrics/summary.ts';
+import { call, subscribe } from './api/client.ts';
+import { QuickSyntaxField } from './components/QuickSyntaxField.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { applyTheme, useSettingsStore } from './stores/settingsStore.ts';
+
+/** The small tray window: one line, a date, Enter saves, Escape closes. */
+export function QuickAdd() {
+  const [date, setDate] = useState(today());
+  const [last, setLast] = useState<Task | null>(null);
+  const theme = useSettingsStore((state) => state.settings.theme);
+  const format = useSettingsStore((state) => state.settings.factorFormat);
+
+  useEffect(() => {
+    void useSettingsStore.getState().load();
+    return subscribe('settingsChanged', (settings) => useSettingsStore.getState().replace(settings));
+  }, []);
+  useEffect(() => applyTheme(theme), [theme]);
+
+  const close = () => void call('closeQuickAdd');
+  return (
+    <main
+      className="quick-add"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close();
+        }
+      }}
+    >
+      <QuickSyntaxField
+        autoFocus
+        onSubmit={async (task) => {
+          const saved = await call('createTask', { ...task, workDate: date, notes: '' });
+          if (saved) setLast(saved);
+          return Boolean(saved);
+        }}
+      />
+      <div className="quick-add-foot">
+        <div className="field inline">
+          <label htmlFor="quick-date">Date</label>
+          <input id="quick-date" type="date" value={date} onChange={(event) => event.target.value && setDate(event.target.value)} />
+        </div>
+        <span className="hint">Enter saves · Esc closes</span>
+      </div>
+      <p className="quick-last" role="status" aria-live="polite">
+        {last ? (
+          <>
+            Saved <strong>{last.title}</strong> on {last.workDate}: {formatHours(last.humanSeconds)} human, {formatMinutes(last.agentSeconds)} agent,{' '}
+            {formatFactor(taskLeverage(last), format)}
+          </>
+        ) : (
+          'Nothing saved yet in this window.'
+        )}
+      </p>
+      <Toasts />
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import Markdown from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import { longDate } from '../../../shared/metrics/periods.ts';
+import { call } from '../api/client.ts';
+import { TemplateSettings } from '../components/TemplateSettings.tsx';
+import { useChannel } from '../lib/useChannel.ts';
+import { useAppStore } from '../stores/appStore.ts';
+import { toast } from '../stores/toastStore.ts';
+import { DateNavigator } from './DayScreen.tsx';
+
+/** The day's post: rendered (sanitized, never raw HTML) beside its markdown source. */
+export default function PostScreen() {
+  const date = useAppStore((state) => state.date);
+  const setDate = useAppStore((state) => state.setDate);
+  const { value: markdown } = useChannel('previewPost', { date });
+  const { value: metrics } = useChannel('dayMetrics', { date });
+  const [templates, setTemplates] = useState(false);
+
+  async function copy() {
+    const result = await call('copyPost', { date });
+    if (result) toast('success', `Copied the post (${result.characters.toLocaleString('en-US')} characters)`);
+  }
+  async function save() {
+    const result = await call('savePost', { date });
+    if (result?.path) toast('success', `Saved to ${result.path}`);
+  }
+
+  return (
+    <div className="screen post-screen">
+      <header className="screen-head">
+        <div>
+          <h1>Post · {longDate(date)}</h1>
+          <p className="muted">{metrics?.taskCount ? `${metrics.taskCount} tasks in the Task Log` : 'No tasks on this day: the post has an empty log.'}</p>
+        </div>
+        <DateNavigator date={date} onChange={setDate} />
+      </header>
+      <div className="toolbar post-actions">
+        <button type="button" className="button primary" onClick={() => void copy()}>
+          Copy markdown
+        </button>
+        <button type="button" className="button" onClick={() => void save()}>
+          Save to file…
+        </button>
+        <button type="button" className="button ghost" aria-expanded={templates} onClick={() => setTemplates(!templates)}>
+          Template settings
+        </button>
+      </div>
+      {templates && (
+        <section className="card" aria-label="Template settings">
+          <TemplateSettings />
+        </section>
+      )}
+      <div className="post-panes">
+        <section className="card post-rendered" aria-label="Rendered post">
+          <article className="markdown">{markdown !== undefined && <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>{markdown}</Markdown>}</article>
+        </section>
+        <section className="card post-source" aria-label="Markdown source">
+          <pre tabIndex={0}>{markdown}</pre>
+        </section>
+      </div>
+    </div>
+  );
+}

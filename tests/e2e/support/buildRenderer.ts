@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, createLogger, type InlineConfig } from 'vite';
+import config from '../../../electron.vite.config.ts';
+
+/**
+ * Builds the renderer exactly as electron-vite does (same root, plugins and entry pages, relative base)
+ * into a fresh temporary folder, so tests never race other builds of out/renderer.
+ */
+// csp-safe.js is a classic script on purpose (it must run before the bundled modules): Vite's note that it
+// "can't be bundled" is expected, so it is not repeated in every test run.
+const logger = createLogger('warn');
+const warn = logger.warn.bind(logger);
+logger.warn = (message, options) => {
+  if (!message.includes('csp-safe.js')) warn(message, options);
+};
+
+export async function buildRenderer(outDir = mkdtempSync(join(tmpdir(), 'leverage-renderer-'))): Promise<string> {
+  const renderer = (config as { renderer: InlineConfig }).renderer;
+  await build({
+    ...renderer,
+    configFile: false,
+    base: './',
+    customLogger: logger,
+    build: { ...renderer.build, outDir, emptyOutDir: true, reportCompressedSize: false },
+  });
+  return outDir;
+}

@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportData } from '../../../src/core/data/dataTransfer.ts';
+import { createCoreHandlers, type ShellHandlerTable } from '../../../src/core/ipc/coreHandlers.ts';
+import type { HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
+import type { Journal } from '../../../src/core/journal.ts';
+
+/** What the shell doubles did, for assertions. */
+export interface ShellLog {
+  copied: string[];
+  saved: string[];
+  exported: string[];
+  quickAddClosed: number;
+}
+
+/**
+ * The real core handler table over a real journal, plus test doubles for the channels main implements
+ * with dialogs, the clipboard and windows (they write to `folder` instead of asking the user).
+ */
+export function createTestHandlers(journal: Journal, folder: string, databasePath: string): { handlers: HandlerTable; log: ShellLog } {
+  const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0 };
+  const shell: ShellHandlerTable = {
+    savePost: ({ date }) => {
+      const path = join(folder, `leverage-record-${date}.md`);
+      writeFileSync(path, journal.dailyPost(date));
+      log.saved.push(path);
+      return { path };
+    },
+    copyPost: ({ date }) => {
+      const text = journal.dailyPost(date);
+      log.copied.push(text);
+      return { characters: text.length };
+    },
+    exportData: ({ format, from, to }) => {
+      const path = join(folder, `export-${log.exported.length + 1}.${format}`);
+      writeFileSync(path, exportData(journal, format, from && to ? { from, to } : undefined));
+      log.exported.push(path);
+      return { path };
+    },
+    importData: () => ({ path: null, tasks: 0, days: 0 }),
+    appInfo: () => ({
+      version: '0.1.0',
+      databasePath,
+      backupFolder: join(folder, 'backups'),
+      shortcutRegistered: true,
+      shortcutError: null,
+    }),
+    openDataFolder: () => ({ opened: true }),
+    backupNow: () => {
+      const path = join(folder, `backup-${Date.now()}.sqlite`);
+      journal.db.prepare('VACUUM INTO ?').run(path);
+      return { path };
+    },
+    closeQuickAdd: () => {
+      log.quickAddClosed += 1;
+      return { closed: true };
+    },
+  };
+  return { handlers: { ...createCoreHandlers(journal), ...shell }, log };
+}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { pendingHookSessionSchema } from '../../shared/ipc/contract.ts';
 
 /**
  * The inbox: a folder beside the database where the Claude Code Stop hook drops one small JSON
@@ -24,15 +25,8 @@ export const stopHookInputSchema = z.object({
 });
 export type StopHookInput = z.infer<typeof stopHookInputSchema>;
 
-export const pendingSessionSchema = z.object({
-  sessionId: z.string(),
-  transcriptPath: z.string().nullable(),
-  cwd: z.string().nullable(),
-  event: z.string(),
-  firstStopAt: z.string(),
-  lastStopAt: z.string(),
-  stops: z.number().int().min(1),
-});
+// One schema for the file the hook writes and for what the IPC channel returns.
+const pendingSessionSchema = pendingHookSessionSchema;
 export type PendingSession = z.infer<typeof pendingSessionSchema>;
 
 function fileName(sessionId: string): string {

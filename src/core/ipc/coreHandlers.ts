@@ -8,6 +8,7 @@ import { commitImport, existingDaysOf } from '../import/commitImport.ts';
 import { importOutcomeView, importReportView } from '../import/importView.ts';
 import { planImport } from '../import/planImport.ts';
 import type { Journal } from '../journal.ts';
+import { publishingHandlers } from '../publishing/publishingHandlers.ts';
 import type { Handler } from './invokeHandler.ts';
 
 /** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
@@ -70,6 +71,8 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
     listAgentSessions: (input) => new AgentLogStore(journal.db).listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
+    // Publishing and the agent hook inbox (issue 8).
+    ...publishingHandlers(journal),
   };
 }
 

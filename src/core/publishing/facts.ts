@@ -28,7 +28,7 @@ export const FACT_KINDS = [
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
-export type FigureValue = number | string | boolean | null | readonly number[] | readonly string[];
+export type FigureValue = number | string | boolean | null | number[] | string[];
 
 export interface Fact {
   kind: FactKind;

@@ -13,6 +13,30 @@ import {
 } from './schemas.ts';
 
 const none = z.strictObject({}).optional();
+
+// Publishing (issue 8): analysis facts, period articles, redaction, revisions, the agent hook inbox.
+const excludeLowestInput = z.number().int().min(0).max(10_000).optional();
+const factListSchema = z.array(
+  z.object({
+    kind: z.string(),
+    text: z.string(),
+    figures: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.number()), z.array(z.string())])),
+  }),
+);
+const textSpotSchema = { index: z.number().int(), line: z.number().int(), column: z.number().int(), context: z.string() };
+const redactionLeakSchema = z.object({ name: z.string(), found: z.string(), ...textSpotSchema });
+const redactionInput = { date: workDateSchema, profile: z.string().max(100).nullable().optional() };
+const revisionValue = z.union([z.string(), z.number(), z.null()]);
+/** A finished Claude Code session waiting in the hook inbox (written by `leverage hook run`). */
+export const pendingHookSessionSchema = z.object({
+  sessionId: z.string(),
+  transcriptPath: z.string().nullable(),
+  cwd: z.string().nullable(),
+  event: z.string(),
+  firstStopAt: z.string(),
+  lastStopAt: z.string(),
+  stops: z.number().int().min(1),
+});
 const idsInput = z.strictObject({ ids: z.array(taskIdSchema).min(1).max(100_000) });
 const idsOutput = z.object({ ids: z.array(taskIdSchema) });
 
@@ -200,6 +224,78 @@ export const ipcContract = {
     input: z.strictObject({ taskId: taskIdSchema, sessionIds: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
     output: z.object({ taskId: taskIdSchema, sessionIds: z.array(z.string()) }),
   },
+
+  // Publishing (issue 8). Facts are sentences with the figures they state, for the Analysis
+  // editor's insert buttons; periodArticle returns the markdown and SVG charts (saving them is the
+  // shell's job); publishDay stores a snapshot so dayRevision can show later edits as a diff;
+  // the Stop hook's inbox feeds the "Log this session?" notification.
+  dayFacts: { input: z.strictObject({ date: workDateSchema, excludeLowest: excludeLowestInput }), output: factListSchema },
+  weekFacts: { input: z.strictObject({ week: isoWeekSchema, excludeLowest: excludeLowestInput }), output: factListSchema },
+  periodArticle: {
+    input: z
+      .strictObject({
+        week: isoWeekSchema.optional(),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month such as 2026-03' }).optional(),
+        lastDays: z.number().int().min(1).max(3660).optional(),
+        from: workDateSchema.optional(),
+        to: workDateSchema.optional(),
+        chartsLink: z.string().max(1000).optional(),
+        excludeLowest: excludeLowestInput,
+      })
+      .refine((input) => [input.week, input.month, input.lastDays, input.from ?? input.to].filter((value) => value !== undefined).length === 1, {
+        error: 'give exactly one of week, month, lastDays or from/to',
+      })
+      .refine((input) => (input.from === undefined) === (input.to === undefined) && (!input.from || !input.to || input.from <= input.to), {
+        error: 'a range needs from and to, from not after to',
+      }),
+    output: z.object({
+      title: z.string(),
+      from: workDateSchema,
+      to: workDateSchema,
+      markdown: z.string(),
+      charts: z.array(z.object({ name: z.string(), fileName: z.string(), svg: z.string() })),
+    }),
+  },
+  redactionPreview: {
+    input: z.strictObject(redactionInput),
+    output: z.object({
+      profile: z.string().nullable(),
+      markdown: z.string(),
+      replacements: z.array(z.object({ original: z.string(), replacement: z.string(), alias: z.object({ from: z.string(), to: z.string() }), ...textSpotSchema })),
+      leaks: z.array(redactionLeakSchema),
+    }),
+  },
+  publishDay: {
+    input: z.strictObject({ ...redactionInput, revisionNote: z.boolean().optional() }),
+    output: z.object({
+      snapshotId: z.number().int(),
+      publishedAt: z.string(),
+      markdown: z.string(),
+      profile: z.string().nullable(),
+      note: z.string().nullable(),
+      leaks: z.array(redactionLeakSchema),
+    }),
+  },
+  dayRevision: {
+    input: dateInputSchema,
+    output: z.object({
+      workDate: workDateSchema,
+      published: z.boolean(),
+      snapshotId: z.number().int().nullable(),
+      publishedAt: z.string().nullable(),
+      changed: z.boolean(),
+      tasks: z.object({
+        added: z.array(taskSchema),
+        removed: z.array(taskSchema),
+        changed: z.array(z.object({ id: taskIdSchema, title: z.string(), changes: z.array(z.object({ field: z.string(), before: revisionValue, after: revisionValue })) })),
+      }),
+      figures: z.array(z.object({ figure: z.string(), before: z.number().nullable(), after: z.number().nullable(), beforeText: z.string(), afterText: z.string() })),
+      introChanged: z.boolean(),
+      analysisChanged: z.boolean(),
+    }),
+  },
+  pendingHookSessions: { input: none, output: z.array(pendingHookSessionSchema) },
+  markHookSessionHandled: { input: z.strictObject({ sessionId: z.string().min(1).max(200) }), output: z.object({ handled: z.boolean() }) },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -1,0 +1,64 @@
+import { inboxFolderFor, markSessionHandled, pendingSessions } from '../hook/inbox.ts';
+import type { Handler } from '../ipc/invokeHandler.ts';
+import type { Journal } from '../journal.ts';
+import { dayFacts, weekFacts } from './journalFacts.ts';
+import { periodArticle, type PeriodSpec } from './periodArticle.ts';
+import { dayRevision, exportDay, publishDay } from './publishDay.ts';
+
+type PublishingChannel =
+  | 'dayFacts'
+  | 'weekFacts'
+  | 'periodArticle'
+  | 'redactionPreview'
+  | 'publishDay'
+  | 'dayRevision'
+  | 'pendingHookSessions'
+  | 'markHookSessionHandled';
+
+/** The hook inbox beside the database file (none for an in-memory journal). */
+function inboxOf(journal: Journal): string | null {
+  return journal.path === ':memory:' ? null : inboxFolderFor(journal.path);
+}
+
+/** IPC handlers of issue 8's channels; createCoreHandlers spreads them in. */
+export function publishingHandlers(journal: Journal): { [C in PublishingChannel]: Handler<C> } {
+  return {
+    dayFacts: ({ date, excludeLowest }) => dayFacts(journal, date, { excludeLowest }),
+    weekFacts: ({ week, excludeLowest }) => weekFacts(journal, week, { excludeLowest }),
+    periodArticle: (input) => {
+      const spec: PeriodSpec = input.week
+        ? { week: input.week }
+        : input.month
+          ? { month: input.month }
+          : input.lastDays !== undefined
+            ? { lastDays: input.lastDays }
+            : { from: input.from as string, to: input.to as string };
+      const article = periodArticle(journal, spec, { chartsLink: input.chartsLink, excludeLowest: input.excludeLowest });
+      return { title: article.period.title, ...article.period.range, markdown: article.markdown, charts: article.charts };
+    },
+    redactionPreview: ({ date, profile }) => {
+      const exported = exportDay(journal, date, { profile });
+      return { profile: exported.profile, markdown: exported.markdown, replacements: exported.replacements, leaks: exported.leaks };
+    },
+    publishDay: ({ date, profile, revisionNote }) => {
+      const published = publishDay(journal, date, { profile, revisionNote });
+      return {
+        snapshotId: published.snapshotId,
+        publishedAt: published.publishedAt,
+        markdown: published.markdown,
+        profile: published.profile,
+        note: published.note,
+        leaks: published.leaks,
+      };
+    },
+    dayRevision: ({ date }) => dayRevision(journal, date),
+    pendingHookSessions: () => {
+      const inbox = inboxOf(journal);
+      return inbox ? pendingSessions(inbox) : [];
+    },
+    markHookSessionHandled: ({ sessionId }) => {
+      const inbox = inboxOf(journal);
+      return { handled: inbox ? markSessionHandled(inbox, sessionId) : false };
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Journal } from '../../../src/core/journal.ts';
+import { CHANNELS, channelName, eventChannelName } from '../../../src/shared/ipc/contract.ts';
+import { tempFolder } from '../helpers/tempJournal.ts';
+
+/** A whole fake Electron, recording what the composition root (src/main/index.ts) does with it. */
+function fakeElectron(userData: string) {
+  const calls: string[] = [];
+  const windows: Array<EventEmitter & { options: Record<string, unknown>; url?: string }> = [];
+  class BrowserWindow extends EventEmitter {
+    options: Record<string, unknown>;
+    url?: string;
+    webContents = Object.assign(new EventEmitter(), { isLoading: () => false, isDestroyed: () => false, send: vi.fn(), isDevToolsOpened: () => false });
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.options = options;
+      windows.push(this);
+    }
+    static getFocusedWindow = () => null;
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    isMaximized = () => false;
+    isVisible = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
+    show() {}
+    focus() {}
+    hide() {}
+    maximize() {}
+    setPosition() {}
+  }
+  class Tray extends EventEmitter {
+    setToolTip() {}
+    setContextMenu() {}
+    setImage() {}
+    getBounds = () => ({ x: 0, y: 0, width: 0, height: 0 });
+    destroy() {}
+    constructor() {
+      super();
+      calls.push('tray');
+    }
+  }
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    getPath: (name: string) => (name === 'userData' ? userData : path.join(userData, name)),
+    getAppPath: () => userData,
+    getVersion: () => '1.2.3',
+    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    whenReady: () => {
+      calls.push('whenReady');
+      return Promise.resolve();
+    },
+    requestSingleInstanceLock: () => true,
+    quit: vi.fn(() => calls.push('quit')),
+    setLoginItemSettings: vi.fn(),
+  });
+  const handled = new Map<string, unknown>();
+  const electron = {
+    app,
+    BrowserWindow,
+    Tray,
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
+    nativeImage: { createFromPath: () => ({ setTemplateImage() {} }) },
+    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
+      handle: vi.fn((scheme: string) => calls.push(`protocol.handle:${scheme}`)),
+    },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
+    ipcMain: { handle: vi.fn((channel: string, listener: unknown) => handled.set(channel, listener)) },
+    globalShortcut: { register: vi.fn(() => true), unregister: vi.fn(), unregisterAll: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
+    clipboard: { writeText: vi.fn() },
+    shell: { openExternal: vi.fn(), openPath: vi.fn() },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+      getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+      getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+      getCursorScreenPoint: () => ({ x: 0, y: 0 }),
+    },
+  };
+  return { electron, calls, windows, handled };
+}
+
+async function start(userData: string) {
+  const fake = fakeElectron(userData);
+  // Electron sets this in a packaged app; plain Node has none.
+  (process as { resourcesPath?: string }).resourcesPath = userData;
+  vi.resetModules();
+  vi.doMock('electron', () => fake.electron);
+  await import('../../../src/main/index.ts');
+  await vi.waitFor(() => expect(fake.calls.includes('tray') || fake.calls.includes('quit')).toBe(true));
+  return fake;
+}
+
+describe('the main process entry', () => {
+  const started: Array<ReturnType<typeof fakeElectron>> = [];
+  afterEach(() => {
+    for (const fake of started.splice(0)) fake.electron.app.emit('will-quit');
+    vi.doUnmock('electron');
+  });
+
+  it('registers the scheme and sandbox before ready, then IPC, permissions, protocol, window, tray and shortcut', async () => {
+    const fake = await start(tempFolder());
+    started.push(fake);
+    const { calls, electron, handled, windows } = fake;
+    expect(calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(calls.indexOf('whenReady'));
+    expect(calls.indexOf('enableSandbox')).toBeLessThan(calls.indexOf('whenReady'));
+    expect(calls).toContain('protocol.handle:app');
+    expect([...handled.keys()].sort()).toEqual(CHANNELS.map(channelName).sort());
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(electron.app.listenerCount('web-contents-created')).toBe(1);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.url).toBe('app://renderer/index.html');
+    expect((windows[0]?.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    expect(electron.globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Shift+L', expect.any(Function));
+    expect(electron.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false });
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+
+    // A write through IPC from the app's own page reaches the database and tells the windows.
+    const createTask = handled.get(channelName('createTask')) as (event: unknown, input: unknown) => Promise<{ ok: boolean }>;
+    const frame = { origin: 'app://renderer', url: 'app://renderer/index.html', parent: null };
+    const result = await createTask({ senderFrame: frame }, { workDate: '2026-03-01', title: 'Wired', humanSeconds: 3600, agentSeconds: 60 });
+    expect(result.ok).toBe(true);
+    const send = (windows[0] as unknown as { webContents: { send: ReturnType<typeof vi.fn> } }).webContents.send;
+    expect(send).toHaveBeenCalledWith(eventChannelName('dataChanged'), { source: 'app' });
+    const refused = await createTask({ senderFrame: { ...frame, origin: 'https://evil.example', url: 'https://evil.example/' } }, { workDate: '2026-03-01', title: 'No', humanSeconds: 1, agentSeconds: 1 });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('shows a dialog and quits, touching nothing, when the journal is from a newer version', async () => {
+    const userData = tempFolder();
+    const file = path.join(userData, 'leverage.db');
+    Journal.open(file).close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const before = fs.readFileSync(file);
+    const fake = await start(userData);
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('This journal needs a newer Leverage Journal', expect.stringContaining(file));
+    expect(fake.calls).toContain('quit');
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.handled.size).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});

@@ -39,6 +39,14 @@ export const CHANNEL_NAMES = [
   'listAgentSessions',
   'scanAgentSessions',
   'linkSessionsToTask',
+  'dayFacts',
+  'weekFacts',
+  'periodArticle',
+  'redactionPreview',
+  'publishDay',
+  'dayRevision',
+  'pendingHookSessions',
+  'markHookSessionHandled',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged'] as const satisfies readonly EventName[];

@@ -44,7 +44,8 @@ export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: Ta
     const result = draftToInput(draft);
     if (!result.ok) {
       setErrors(result.errors);
-      const first = Object.keys(result.errors)[0];
+      // Focus the first invalid field in the order the form shows them.
+      const first = ['workDate', ...FIELDS.map((item) => item.field)].find((field) => result.errors[field as DraftField]);
       if (first) document.getElementById(`${id}-${first}`)?.focus();
       return;
     }

@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '../store/database.ts';
 import { AgentLogStore, type StoredFile } from './agentLogStore.ts';
 import { applyEvent, emptyFileState } from './fileState.ts';
 import { listLogFiles, type LogFile } from './logFiles.ts';
-import { readLogLine } from './logLine.ts';
+import { readLogLine, type LogEvent } from './logLine.ts';
 
 export interface ScanResult {
   roots: string[];
@@ -23,7 +23,10 @@ const NEWLINE = 0x0a;
  * Reads the bytes of a file appended since `stored.offset`, whole lines only (a line still being
  * written is left for the next scan), folding each into the file's state and advancing its offset.
  */
-function readAppended(store: AgentLogStore, file: StoredFile, size: number): void {
+/** Usage records of one read, deduplicated in memory first (streaming writes each response several times). */
+type PendingUsage = Map<string, { sessionId: string; event: Extract<LogEvent, { kind: 'usage' }>; total: number }>;
+
+function readAppended(file: StoredFile, size: number, pending: PendingUsage): void {
   const fd = fs.openSync(file.path, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let position = file.offset;
@@ -42,7 +45,7 @@ function readAppended(store: AgentLogStore, file: StoredFile, size: number): voi
       }
       for (const line of bytes.toString('utf8', 0, lastNewline).split('\n')) {
         if (line.trim() === '') continue;
-        readLine(store, file, line);
+        readLine(file, line, pending);
       }
       file.offset += lastNewline + 1;
       carry = lastNewline + 1 < bytes.length ? Buffer.from(bytes.subarray(lastNewline + 1)) : null;
@@ -52,7 +55,7 @@ function readAppended(store: AgentLogStore, file: StoredFile, size: number): voi
   }
 }
 
-function readLine(store: AgentLogStore, file: StoredFile, line: string): void {
+function readLine(file: StoredFile, line: string, pending: PendingUsage): void {
   const state = file.state;
   state.lines += 1;
   const event = readLogLine(line);
@@ -67,7 +70,11 @@ function readLine(store: AgentLogStore, file: StoredFile, line: string): void {
     const sessionId = file.sessionId ?? event.meta.sessionId;
     if (sessionId === null) return;
     // Without a message id a record cannot be a streamed copy of another: key it by its place.
-    store.putUsage(event.messageKey ?? `${file.path}#${state.lines}`, sessionId, event.model, event.usage, event.at);
+    const key = event.messageKey ?? `${file.path}#${state.lines}`;
+    const { input, output, cacheCreation, cacheRead } = event.usage;
+    const total = input + output + cacheCreation + cacheRead;
+    const seen = pending.get(key);
+    if (!seen || total > seen.total) pending.set(key, { sessionId, event, total });
   }
 }
 
@@ -89,7 +96,9 @@ function scanFile(store: AgentLogStore, log: LogFile, result: ScanResult, touche
     const before = file.offset;
     const lines = file.state.lines;
     const badLines = file.state.badLines;
-    readAppended(store, file, size);
+    const pending: PendingUsage = new Map();
+    readAppended(file, size, pending);
+    for (const [key, { sessionId, event }] of pending) store.putUsage(key, sessionId, event.model, event.usage, event.at);
     result.bytesRead += file.offset - before;
     result.linesRead += file.state.lines - lines;
     result.badLines += file.state.badLines - badLines;

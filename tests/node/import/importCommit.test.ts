@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/program.ts';
 import { commitImport, existingDaysOf } from '../../../src/core/import/commitImport.ts';
 import { planImport } from '../../../src/core/import/planImport.ts';
 import { JournalError } from '../../../src/core/errors.ts';
 import type { Journal } from '../../../src/core/journal.ts';
+import { leverage } from '../cli/runCli.ts';
 import { tempFolder, tempJournal } from '../helpers/tempJournal.ts';
 import { IMPORT_FIXTURES, importFixture, POSTS, seedPost } from './fixtures.ts';
 
@@ -88,17 +88,10 @@ describe('committing an import', () => {
   });
 });
 
-async function cli(db: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--db', db, ...args], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {}, cwd: process.cwd() });
-  return { code, stdout, stderr };
-}
-
 describe('leverage import', () => {
   it('--dry-run --json prints the specified shape and writes nothing', async () => {
     const db = path.join(tempFolder(), 'j.db');
-    const run = await cli(db, 'import', path.join(POSTS, 'leverage-record-2026-03-01.txt'), path.join(IMPORT_FIXTURES, 'factor-mismatch.md'), '--dry-run', '--json');
+    const run = await leverage(db, 'import', path.join(POSTS, 'leverage-record-2026-03-01.txt'), path.join(IMPORT_FIXTURES, 'factor-mismatch.md'), '--dry-run', '--json');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout) as { days: Record<string, unknown>[]; warnings: string[] };
@@ -117,21 +110,21 @@ describe('leverage import', () => {
     });
     expect(march1!.stated).toMatchObject({ taskCount: 12, humanHours: 204, agentMinutes: 503, tokens: 2_620_000, leverage: 24.3 });
     expect(output.warnings).toEqual(['2026-03-09: line 5: "Rebuild the dashboard" states 50x but its numbers give 30.0x']);
-    const list = await cli(db, 'list', '--from', '2026-01-01', '--json');
+    const list = await leverage(db, 'list', '--from', '2026-01-01', '--json');
     expect(JSON.parse(list.stdout)).toEqual([]);
   });
 
   it('imports, recognises a second import, and needs --date for a pasted copy', async () => {
     const db = path.join(tempFolder(), 'j.db');
     const file = path.join(POSTS, 'leverage-record-2026-02-28.txt');
-    expect((await cli(db, 'import', file)).stdout).toBe('2026-02-28: created, 18 task(s) added\n');
-    expect((await cli(db, 'import', file)).stdout).toBe('2026-02-28: unchanged, 0 task(s) added\n');
+    expect((await leverage(db, 'import', file)).stdout).toBe('2026-02-28: created, 18 task(s) added\n');
+    expect((await leverage(db, 'import', file)).stdout).toBe('2026-02-28: unchanged, 0 task(s) added\n');
     const pasted = path.join(IMPORT_FIXTURES, 'pasted-no-title.txt');
-    const undated = await cli(db, 'import', pasted);
+    const undated = await leverage(db, 'import', pasted);
     expect(undated.code).toBe(1);
     expect(undated.stderr).toMatch(/give its date \(--date YYYY-MM-DD\)/);
-    expect((await cli(db, 'import', pasted, '--date', '2026-02-27')).stdout).toBe('2026-02-27: created, 2 task(s) added\n');
-    const stats = JSON.parse((await cli(db, 'stats', '--date', '2026-02-28', '--json')).stdout) as { taskCount: number; tasksWithoutTokens: number };
+    expect((await leverage(db, 'import', pasted, '--date', '2026-02-27')).stdout).toBe('2026-02-27: created, 2 task(s) added\n');
+    const stats = JSON.parse((await leverage(db, 'stats', '--date', '2026-02-28', '--json')).stdout) as { taskCount: number; tasksWithoutTokens: number };
     expect([stats.taskCount, stats.tasksWithoutTokens]).toEqual([18, 2]);
   });
 });

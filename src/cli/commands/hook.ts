@@ -2,9 +2,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { describeChange, claudeSettingsPath } from '../../core/hook/claudeSettings.ts';
 import { applySettingsChange, defaultHookCommand, planHookInstall, planHookUninstall } from '../../core/hook/hookInstaller.ts';
-import { dropSession, inboxFolderFor, markSessionHandled, pendingSessions, stopHookInputSchema } from '../../core/hook/inbox.ts';
+import { acceptHookPayload, inboxFolderFor, markSessionHandled, pendingSessions } from '../../core/hook/inbox.ts';
 import { resolveDatabasePath } from '../../core/paths.ts';
-import { describeIssues } from '../../shared/domain/task.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 const MAX_STDIN_BYTES = 1_000_000;
@@ -72,15 +71,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
     .description('what the hook runs: reads the Stop hook JSON on stdin and drops the session into the inbox')
     .option('--inbox <dir>', 'the inbox folder')
     .action(async (flags: { inbox?: string }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await readStdin());
-      } catch (error) {
-        throw new Error(`The hook input is not JSON: ${(error as Error).message}`, { cause: error });
-      }
-      const parsed = stopHookInputSchema.safeParse(raw);
-      if (!parsed.success) throw new Error(`The hook input is not a Claude Code hook payload: ${describeIssues(parsed.error)}`);
-      dropSession(inbox(flags.inbox), parsed.data);
+      acceptHookPayload(inbox(flags.inbox), await readStdin());
       // Nothing on stdout: Claude Code would read it as hook output.
     });
 

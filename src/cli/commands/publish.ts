@@ -31,6 +31,7 @@ interface PublishFlags {
   redaction?: boolean;
   revisionNote?: boolean;
   strict?: boolean;
+  dryRun?: boolean;
 }
 
 /** `leverage publish --date D [--out FILE] [--redact PROFILE | --no-redaction]` and `leverage revision --date D`. */
@@ -44,14 +45,20 @@ export const publishCommand: CommandModule = (context: CommandContext) => {
     .option('--no-redaction', 'publish without redaction even when a profile is active')
     .option('--no-revision-note', 'leave out the "Revised on …" note')
     .option('--strict', 'refuse to publish when a private name remains in the output')
+    .option('--dry-run', 'export (redacted, with any revision note) without marking the day published')
     .action((flags: PublishFlags) => {
       const journal = context.journal();
       const options = {
         profile: flags.redaction === false ? null : flags.redact,
         revisionNote: flags.revisionNote !== false,
       };
-      if (flags.strict) {
+      if (flags.strict || flags.dryRun) {
         const preview = exportDay(journal, flags.date, options);
+        if (flags.dryRun) {
+          context.writeOut(preview.markdown, flags.out);
+          if (preview.leaks.length > 0) context.stderr(`Warning: private names remain in the output:\n${leakLines(preview).join('\n')}\n`);
+          return;
+        }
         if (preview.leaks.length > 0) {
           throw new Error(`Not published: ${preview.leaks.length} private name(s) remain in the output:\n${leakLines(preview).join('\n')}`);
         }

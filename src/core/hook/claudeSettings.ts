@@ -24,9 +24,12 @@ export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string
   return path.join(configDir, 'settings.json');
 }
 
-/** A command that runs `leverage … hook run` (the CLI entry is leverage, leverage.ts or leverage.js). */
+/** A command that runs our hook: `leverage … hook run` (CLI entry leverage, leverage.ts or leverage.js) or the hook entry leverageStopHook.ts/.js. */
 export function isLeverageHookCommand(command: unknown): boolean {
-  return typeof command === 'string' && /(^|[\s/\\'"])leverage(\.[cm]?[jt]s)?['"]?\s+hook\s+run(\s|$)/.test(command);
+  return (
+    typeof command === 'string' &&
+    (/(^|[\s/\\'"])leverage(\.[cm]?[jt]s)?['"]?\s+hook\s+run(\s|$)/.test(command) || /(^|[\s/\\'"])leverageStopHook\.[cm]?[jt]s['"]?(\s|$)/.test(command))
+  );
 }
 
 export function hookEntry(command: string): HookEntry {

@@ -8,15 +8,16 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The CLI entry file of this checkout (src/cli/leverage.ts). */
-export const CLI_ENTRY = fileURLToPath(new URL('../../cli/leverage.ts', import.meta.url));
+/** The hook's own small entry point (loads only the inbox module, so Claude Code is not kept waiting). */
+export const HOOK_ENTRY = fileURLToPath(new URL('./leverageStopHook.ts', import.meta.url));
 
 /**
- * The command the Stop hook runs: this Node, this CLI, `hook run`, and the inbox spelled out so the
- * hook does not depend on the environment Claude Code runs it in.
+ * The command the Stop hook runs: this Node, the hook entry, and the inbox spelled out so the hook
+ * does not depend on the environment Claude Code runs it in. (`leverage hook run --inbox DIR` does
+ * the same through the full CLI, and is recognised as ours too.)
  */
-export function defaultHookCommand(inbox: string, nodePath: string = process.execPath, entry: string = CLI_ENTRY): string {
-  return [shellQuote(nodePath), '--no-warnings', shellQuote(entry), 'hook', 'run', '--inbox', shellQuote(inbox)].join(' ');
+export function defaultHookCommand(inbox: string, nodePath: string = process.execPath, entry: string = HOOK_ENTRY): string {
+  return [shellQuote(nodePath), '--no-warnings', shellQuote(entry), '--inbox', shellQuote(inbox)].join(' ');
 }
 
 function readIfExists(file: string): string | null {

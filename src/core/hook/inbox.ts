@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { describeIssues } from '../../shared/domain/task.ts';
 import { pendingHookSessionSchema } from '../../shared/ipc/contract.ts';
 
 /**
@@ -95,4 +96,17 @@ export function markSessionHandled(inbox: string, sessionId: string): boolean {
   fs.mkdirSync(path.join(inbox, HANDLED_FOLDER), { recursive: true });
   fs.renameSync(source, path.join(inbox, HANDLED_FOLDER, name));
   return true;
+}
+
+/** Parses the Stop hook's stdin and drops the session; throws one clear sentence on bad input. */
+export function acceptHookPayload(inbox: string, text: string, now: Date = new Date()): DropResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`The hook input is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = stopHookInputSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`The hook input is not a Claude Code hook payload: ${describeIssues(parsed.error)}`);
+  return dropSession(inbox, parsed.data, now);
 }

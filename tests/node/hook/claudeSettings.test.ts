@@ -11,7 +11,7 @@ afterEach(() => {
   folder = '';
 });
 
-const COMMAND = defaultHookCommand('/home/me/Leverage Journal/inbox', '/usr/bin/node', '/opt/leverage/src/cli/leverage.ts');
+const COMMAND = defaultHookCommand('/home/me/Leverage Journal/inbox', '/usr/bin/node', '/opt/app/src/core/hook/leverageStopHook.ts');
 
 /** Settings files as people have them: other hooks, comments, tabs, CRLF, one-liners, odd spacing. */
 const SAMPLES: Record<string, string> = {
@@ -57,7 +57,7 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
     const removed = planUninstall(withLater).after;
     expect(removed).toContain('"command": "later"');
     expect(removed).toContain('say done');
-    expect(removed).not.toContain('hook run');
+    expect(removed).not.toContain('leverageStopHook');
   });
 
   it('an empty "hooks" object present before install is dropped on uninstall (the same settings)', () => {
@@ -77,9 +77,11 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
   it('recognises only our command', () => {
     expect(isLeverageHookCommand(COMMAND)).toBe(true);
     expect(isLeverageHookCommand('leverage hook run')).toBe(true);
+    expect(isLeverageHookCommand("'/x/node' /a/src/cli/leverage.ts hook run --inbox /i")).toBe(true);
+    expect(isLeverageHookCommand('node /a/myleverageStopHook.ts')).toBe(false);
     expect(isLeverageHookCommand('npx my-leverage hook run')).toBe(false);
     expect(isLeverageHookCommand('leverage hook install')).toBe(false);
-    expect(COMMAND).toBe("/usr/bin/node --no-warnings /opt/leverage/src/cli/leverage.ts hook run --inbox '/home/me/Leverage Journal/inbox'");
+    expect(COMMAND).toBe("/usr/bin/node --no-warnings /opt/app/src/core/hook/leverageStopHook.ts --inbox '/home/me/Leverage Journal/inbox'");
   });
 
   it('shows the change as a diff', () => {
@@ -98,7 +100,7 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
     fs.writeFileSync(file, original);
     fs.chmodSync(file, 0o600);
     applySettingsChange(file, planHookInstall(file, COMMAND));
-    expect(fs.readFileSync(file, 'utf8')).toContain('hook run');
+    expect(fs.readFileSync(file, 'utf8')).toContain('leverageStopHook.ts');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const stale = planHookUninstall(file);
     fs.appendFileSync(file, ' ');

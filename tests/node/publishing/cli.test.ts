@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultHookCommand } from '../../../src/core/hook/hookInstaller.ts';
 import { Journal } from '../../../src/core/journal.ts';
 import { runCli } from '../../../src/cli/program.ts';
 import { loadMarchFirst, seedTaskInputs } from './seedJournal.ts';
@@ -58,6 +59,12 @@ describe('publishing commands', () => {
     expect(preview.stdout).toContain('"Electron" → "desktop"');
     expect(preview.stdout).toContain('"React" → "a UI library"');
 
+    const dryRun = await cli('publish', '--date', '2026-03-01', '--redact', 'public', '--dry-run');
+    expect(dryRun.stdout).toContain('a UI library');
+    expect((await cli('revision', '--date', '2026-03-01')).stdout).toContain('was never published');
+    expect((await cli('publish', '--date', '2026-03-01', '--redact', 'public', '--strict')).stderr).not.toContain('Not published'); // nothing leaks here
+    expect((await cli('revision', '--date', '2026-03-01')).stdout).toContain('is as published');
+
     const published = await cli('publish', '--date', '2026-03-01', '--redact', 'public', '--out', 'post.md');
     expect(published.code).toBe(0);
     expect(fs.readFileSync(path.join(folder, 'post.md'), 'utf8')).not.toContain('Electron');
@@ -84,7 +91,7 @@ describe('publishing commands', () => {
     expect(withoutYes.stdout).toContain('+ ');
     expect(fs.readFileSync(settings, 'utf8')).toBe(original);
     expect((await cli('hook', 'install', '--settings', settings, '--yes')).code).toBe(0);
-    expect(fs.readFileSync(settings, 'utf8')).toContain(`hook run --inbox ${path.join(folder, 'inbox')}`);
+    expect(fs.readFileSync(settings, 'utf8')).toContain(`leverageStopHook.ts --inbox ${path.join(folder, 'inbox')}`);
     expect((await cli('hook', 'uninstall', '--settings', settings, '--yes')).code).toBe(0);
     expect(fs.readFileSync(settings, 'utf8')).toBe(original);
   });
@@ -100,8 +107,11 @@ describe('publishing commands', () => {
     const bad = spawnSync(process.execPath, ['--no-warnings', entry, 'hook', 'run', '--inbox', inbox], { input: '{"nope":1}', encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('session_id');
+    // The command `hook install` writes, run the way Claude Code runs it: through a shell.
+    const installed = spawnSync('sh', ['-c', defaultHookCommand(inbox)], { input: JSON.stringify({ session_id: 's-2' }), encoding: 'utf8' });
+    expect([installed.status, installed.stdout, installed.stderr]).toEqual([0, '', '']);
     return cli('hook', 'pending', '--inbox', inbox, '--json').then((pending) => {
-      expect((JSON.parse(pending.stdout) as { sessionId: string }[]).map((session) => session.sessionId)).toEqual(['s-1']);
+      expect((JSON.parse(pending.stdout) as { sessionId: string }[]).map((session) => session.sessionId).sort()).toEqual(['s-1', 's-2']);
     });
   });
 });

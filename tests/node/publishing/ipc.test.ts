@@ -53,6 +53,8 @@ describe('publishing IPC channels', () => {
 
   it('redactionPreview, publishDay and dayRevision', async () => {
     const handlers = open();
+    const duplicate = await invoke(handlers, 'updateSettings', { redactionProfiles: [{ name: 'p', aliases: [] }, { name: 'p', aliases: [] }] });
+    expect(duplicate.ok ? '' : duplicate.error.message).toContain('profile names must be unique');
     await value(handlers, 'updateSettings', { redactionProfiles: [{ name: 'p', aliases: [{ from: 'SQLite', to: 'a database' }] }] });
     const preview = await value(handlers, 'redactionPreview', { date: '2026-03-01', profile: 'p' });
     expect(preview.replacements).toHaveLength(1);

@@ -3,22 +3,13 @@ import { createInterface } from 'node:readline/promises';
 import { describeChange, claudeSettingsPath } from '../../core/hook/claudeSettings.ts';
 import { applySettingsChange, defaultHookCommand, planHookInstall, planHookUninstall } from '../../core/hook/hookInstaller.ts';
 import { acceptHookPayload, inboxFolderFor, markSessionHandled, pendingSessions } from '../../core/hook/inbox.ts';
+import { readAll } from '../../core/hook/readInput.ts';
 import { resolveDatabasePath } from '../../core/paths.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
-const MAX_STDIN_BYTES = 1_000_000;
-
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new Error('`hook run` reads the hook JSON from stdin (Claude Code sends it); nothing was piped in.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_STDIN_BYTES) throw new Error('The hook input is larger than 1 MB.');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return readAll(process.stdin);
 }
 
 async function confirm(question: string): Promise<boolean> {

@@ -7,22 +7,13 @@
  * block Claude from stopping): a failure is one line on stderr and exit code 1.
  */
 import { acceptHookPayload } from './inbox.ts';
-
-const MAX_STDIN_BYTES = 1_000_000;
+import { readAll } from './readInput.ts';
 
 async function main(): Promise<void> {
   const flag = process.argv.indexOf('--inbox');
   const inbox = flag === -1 ? undefined : process.argv[flag + 1];
   if (!inbox) throw new Error('usage: leverageStopHook.ts --inbox DIR (the hook JSON on stdin)');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_STDIN_BYTES) throw new Error('The hook input is larger than 1 MB.');
-    chunks.push(buffer);
-  }
-  acceptHookPayload(inbox, Buffer.concat(chunks).toString('utf8'));
+  acceptHookPayload(inbox, await readAll(process.stdin));
 }
 
 main().catch((error: unknown) => {

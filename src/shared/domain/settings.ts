@@ -10,7 +10,13 @@ export const DEFAULT_ABOUT_TEXT =
 export const redactionProfileSchema = z.object({
   name: z.string().trim().min(1, { error: 'is required' }).max(100),
   aliases: z
-    .array(z.object({ from: z.string().trim().min(1, { error: 'is required' }).max(200), to: z.string().max(200) }))
+    .array(
+      z.object({
+        from: z.string().trim().min(1, { error: 'is required' }).max(200),
+        // A "|" or a line break in a replacement would break the post's markdown tables.
+        to: z.string().max(200).regex(/^[^|\r\n]*$/, { error: 'cannot contain "|" or line breaks' }),
+      }),
+    )
     .max(1000),
 });
 export type RedactionProfileSetting = z.infer<typeof redactionProfileSchema>;

@@ -3,7 +3,7 @@ import type { Journal } from '../../../src/core/journal.ts';
 import type { Fact, FactKind } from '../../../src/core/publishing/facts.ts';
 import { dayFacts, weekFacts } from '../../../src/core/publishing/journalFacts.ts';
 import { formatFactor } from '../../../src/shared/units/factor.ts';
-import { addDay, openSeededJournal } from './seedJournal.ts';
+import { addDay, loadFebruary28, openSeededJournal, seedTaskInputs } from './seedJournal.ts';
 
 let journal: Journal | null = null;
 afterEach(() => journal?.close());
@@ -27,6 +27,7 @@ describe('facts of the seed day (March 1, 2026)', () => {
     expect(one(facts, 'overview').text).toBe('Twelve tasks today across five workstreams.');
 
     const excluding = one(facts, 'excluding-lowest');
+    if (!published.excludingLowest) throw new Error('the fixture states the excluding figures');
     expect(excluding.figures.excludedCount).toBe(published.excludingLowest.count);
     expect((excluding.figures.excludedFactors as number[]).map((factor) => formatFactor(factor))).toEqual(published.excludingLowest.factors);
     expect(formatFactor(excluding.figures.remainingLeverage as number)).toBe(published.excludingLowest.restAverage);
@@ -103,5 +104,37 @@ describe('superlatives and comparisons against history', () => {
     expect(one(facts, 'overview').text).toBe('Twelve tasks this week across five workstreams.');
     expect(one(facts, 'previous-week').text).toBe('This week\'s 24.3x is above the weighted 10x of last week (2026-W08: two tasks, 16 hours).');
     expect(one(facts, 'highest-leverage').figures.previousHighPeriod).toBe('2026-02-16');
+  });
+});
+
+describe('the two seed days together (February 28 and March 1, 2026)', () => {
+  it('February 28 matches its post, and its records over March 1 are stated', () => {
+    journal = openSeededJournal().journal;
+    const february = loadFebruary28();
+    journal.tasks.createMany(seedTaskInputs(february));
+    const facts = dayFacts(journal, '2026-02-28');
+    expect(one(facts, 'overview').text).toBe('Eighteen tasks today across five workstreams.');
+    const weeks = one(facts, 'human-weeks');
+    expect(formatFactor(weeks.figures.leverage as number)).toBe(february.published.leverage);
+    expect(weeks.figures.humanHours).toBe(february.published.humanHours);
+    expect(weeks.figures.agentMinutes).toBe(february.published.agentMinutes);
+    expect(weeks.text).toContain('A 45.7x weighted average across 18 tasks means roughly five weeks of senior engineering output');
+    expect(one(facts, 'ceiling').text).toContain('at 120x');
+    expect(one(facts, 'floor').text).toContain('at 4.8x');
+    expect(one(facts, 'most-tasks').figures).toMatchObject({ taskCount: 18, previousHigh: 12 });
+    expect(one(facts, 'highest-leverage').figures.previousHigh).toBeCloseTo((204 * 60) / 503, 10);
+    expect(byKind(facts, 'largest-task')).toHaveLength(0); // 40h on both days: a tie is no record
+  });
+
+  it('March 1 does not claim the highest task count after the bigger February 28', () => {
+    journal = openSeededJournal().journal;
+    journal.tasks.createMany(seedTaskInputs(loadFebruary28()));
+    const facts = dayFacts(journal, '2026-03-01');
+    expect(byKind(facts, 'most-tasks')).toHaveLength(0);
+    expect(byKind(facts, 'highest-leverage')).toHaveLength(0);
+    expect(one(facts, 'lowest-leverage').text).toBe('24.3x is the lowest weighted leverage of any day on record (previous low 45.7x on February 28, 2026).');
+    expect(one(facts, 'previous-day').text).toBe(
+      'Weighted leverage 24.3x, down from 45.7x on February 28, 2026 (twelve tasks and 204 hours, against eighteen tasks and 204 hours).',
+    );
   });
 });

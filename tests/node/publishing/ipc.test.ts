@@ -55,6 +55,8 @@ describe('publishing IPC channels', () => {
     const handlers = open();
     const duplicate = await invoke(handlers, 'updateSettings', { redactionProfiles: [{ name: 'p', aliases: [] }, { name: 'p', aliases: [] }] });
     expect(duplicate.ok ? '' : duplicate.error.message).toContain('profile names must be unique');
+    const pipe = await invoke(handlers, 'updateSettings', { redactionProfiles: [{ name: 'p', aliases: [{ from: 'x', to: 'a | b' }] }] });
+    expect(pipe.ok ? '' : pipe.error.message).toContain('cannot contain "|"');
     await value(handlers, 'updateSettings', { redactionProfiles: [{ name: 'p', aliases: [{ from: 'SQLite', to: 'a database' }] }] });
     const preview = await value(handlers, 'redactionPreview', { date: '2026-03-01', profile: 'p' });
     expect(preview.replacements).toHaveLength(1);

@@ -8,7 +8,7 @@ export interface SeedTask {
   title: string;
   human: string;
   agent: string;
-  tokens: string;
+  tokens: string | null;
   leverage: string;
   workstream: string;
 }
@@ -21,17 +21,27 @@ export interface SeedFixture {
     agentMinutes: number;
     tokens: string;
     leverage: string;
-    excludingLowest: { count: number; factors: string[]; restAverage: string; minutes: number; hours: number };
+    excludingLowest?: { count: number; factors: string[]; restAverage: string; minutes: number; hours: number };
     weeks: string;
     workstreams: number;
   };
   tasks: SeedTask[];
 }
 
-const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/publishing/march-1-tasks.json');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/publishing');
 
+function loadFixture(name: string): SeedFixture {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as SeedFixture;
+}
+
+/** The 12 tasks of the March 1, 2026 post. */
 export function loadMarchFirst(): SeedFixture {
-  return JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as SeedFixture;
+  return loadFixture('march-1-tasks.json');
+}
+
+/** The 18 tasks of the February 28, 2026 post. */
+export function loadFebruary28(): SeedFixture {
+  return loadFixture('february-28-tasks.json');
 }
 
 /** The seed's 12 tasks as task inputs for `workDate` (default: their own date). */
@@ -42,7 +52,7 @@ export function seedTaskInputs(fixture: SeedFixture, workDate = fixture.workDate
     workstream: task.workstream,
     humanSeconds: parseDuration(task.human, 'h'),
     agentSeconds: parseDuration(task.agent, 'm'),
-    tokens: parseTokens(task.tokens),
+    tokens: task.tokens === null ? null : parseTokens(task.tokens),
   }));
 }
 

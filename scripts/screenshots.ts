@@ -39,6 +39,12 @@ for (const theme of ['light', 'dark'] as const) {
       await page.locator(screen.ready).first().waitFor();
       if (screen.name === 'day') await page.getByLabel('Quick add').fill('Refactor scoring pipeline 6h 8m 40k #scoring');
       await shoot(page, `${screen.name}-${theme}.png`);
+      if (screen.name === 'review') {
+        // The factor distribution and workstream share sit below the fold: a second picture shows them.
+        await page.getByRole('region', { name: 'Hours by workstream' }).scrollIntoViewIfNeeded();
+        await shoot(page, `review-more-${theme}.png`);
+        await page.locator('.content').evaluate((element) => element.scrollTo({ top: 0 }));
+      }
     }
     const quick = await harness.newPage('/quick-add.html', { colorScheme: theme });
     await quick.setViewportSize({ width: 560, height: 300 });

@@ -22,6 +22,7 @@ export async function buildRenderer(outDir = mkdtempSync(join(tmpdir(), 'leverag
     ...renderer,
     configFile: false,
     base: './',
+    logLevel: 'warn',
     customLogger: logger,
     build: { ...renderer.build, outDir, emptyOutDir: true, reportCompressedSize: false },
   });

@@ -57,18 +57,23 @@ export function seedTasks(lastDate: string, weeks: number, seed = 7): TaskInput[
   for (let offset = weeks * 7 - 1; offset >= 0; offset -= 1) {
     const date = shiftDate(lastDate, -offset);
     const weekend = getISODay(parseISO(date)) >= 6;
-    if (weekend && next() < 0.6) continue;
-    const count = weekend ? 1 + Math.floor(next() * 2) : 3 + Math.floor(next() * 4);
+    if (weekend && offset !== 0 && next() < 0.6) continue;
+    const count = weekend && offset !== 0 ? 1 + Math.floor(next() * 2) : 3 + Math.floor(next() * 4);
+    const usedToday = new Set<string>();
     for (let index = 0; index < count; index += 1) {
       const workstream = pick(streams);
+      let title = pick(WORK[workstream] as string[]);
+      for (let retry = 0; usedToday.has(title) && retry < 5; retry += 1) title = pick(WORK[workstream] as string[]);
+      usedToday.add(title);
       const humanHours = pick([1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 40]);
       // Later weeks get a little more leverage, as workflows improve.
-      const speed = 10 + next() * 50 + (weeks * 7 - offset) * 0.4;
+      // Some work (debugging, exploratory UI) gains little; well-specified work gains a lot.
+      const speed = next() < 0.18 ? 1.5 + next() * 8 : 10 + next() * 50 + (weeks * 7 - offset) * 0.4 + (next() < 0.1 ? 80 : 0);
       const agentSeconds = Math.max(120, Math.round((humanHours * 3600) / speed / 60) * 60);
-      const supervisionSeconds = next() < 0.8 ? Math.round((agentSeconds * (0.6 + next() * 1.8)) / 60) * 60 + 60 * Math.floor(next() * 6) : null;
+      const supervisionSeconds = next() < 0.8 ? Math.round((agentSeconds * (0.3 + next() * 0.7)) / 60) * 60 + 60 * Math.floor(next() * 6) : null;
       tasks.push({
         workDate: date,
-        title: pick(WORK[workstream] as string[]),
+        title,
         workstream,
         humanSeconds: Math.round(humanHours * 3600),
         agentSeconds,

@@ -38,7 +38,7 @@ export function LeverageChart({ rows, theme, format, onSelectWeek }: { rows: Wee
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} onClick={(state) => state?.activeLabel && onSelectWeek(String(state.activeLabel))}>
         {c.grid}
-        <XAxis dataKey="week" tick={c.tick} tickLine={false} axisLine={false} minTickGap={16} />
+        <XAxis dataKey="week" tick={c.tick} tickLine={false} axisLine={false} minTickGap={16} tickMargin={6} />
         <YAxis tick={c.tick} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => `${value}x`} />
         <Tooltip {...c.tooltip} formatter={(value) => formatFactor(typeof value === 'number' ? value : null, format)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -56,7 +56,7 @@ export function HoursChart({ rows, theme }: { rows: WeekRow[]; theme: Theme }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         {c.grid}
-        <XAxis dataKey="week" tick={c.tick} tickLine={false} axisLine={false} minTickGap={16} />
+        <XAxis dataKey="week" tick={c.tick} tickLine={false} axisLine={false} minTickGap={16} tickMargin={6} />
         <YAxis tick={c.tick} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => `${compact(value)}h`} />
         <Tooltip {...c.tooltip} formatter={hours} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -73,7 +73,7 @@ export function TokensChart({ rows, theme }: { rows: WeekRow[]; theme: Theme }) 
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         {c.grid}
-        <XAxis dataKey="week" tick={c.tick} tickLine={false} axisLine={false} minTickGap={16} />
+        <XAxis dataKey="week" tick={c.tick} tickLine={false} axisLine={false} minTickGap={16} tickMargin={6} />
         <YAxis tick={c.tick} tickLine={false} axisLine={false} width={44} tickFormatter={compact} />
         <Tooltip {...c.tooltip} formatter={tokens} />
         <Bar dataKey="tokens" name="Tokens" fill={PALETTE[theme].tokens} radius={[3, 3, 0, 0]} isAnimationActive={false} />

@@ -92,7 +92,7 @@ export function TaskGrid({ filter, label, height = '100%', emptyText, hideDate =
       }),
       ...(hideDate ? [] : [column.accessor('workDate', { header: 'Date', meta: { width: '104px' } })]),
       column.accessor('title', { header: 'Task', meta: { width: 'minmax(200px, 1fr)' } }),
-      column.accessor('workstream', { header: 'Workstream', cell: (info) => info.getValue() ?? '', meta: { width: '128px' } }),
+      column.accessor('workstream', { header: 'Workstream', cell: (info) => info.getValue() ?? '', meta: { width: '116px' } }),
       column.accessor('humanSeconds', { header: 'Human', cell: (info) => formatHours(info.getValue()), meta: { width: '80px', numeric: true } }),
       column.accessor('agentSeconds', { header: agentLabel, cell: (info) => formatMinutes(info.getValue()), meta: { width: '84px', numeric: true } }),
       column.accessor('supervisionSeconds', {
@@ -107,7 +107,7 @@ export function TaskGrid({ filter, label, height = '100%', emptyText, hideDate =
         cell: (info) => formatFactor(info.getValue(), factorFormat),
         meta: { width: '72px', numeric: true },
       }),
-      column.accessor('model', { header: 'Model', cell: (info) => info.getValue() ?? '', meta: { width: '104px' } }),
+      column.accessor('model', { header: 'Model', cell: (info) => info.getValue() ?? '', meta: { width: '100px' } }),
     ],
     [factorFormat, agentLabel, hideDate],
   );

@@ -70,8 +70,8 @@ export default function DayScreen() {
             { name: settings.agentLabel, value: formatHoursAndMinutes(metrics?.agentSeconds ?? 0) },
             { name: 'Supervision', value: metrics?.supervisionSeconds == null ? '—' : formatHoursAndMinutes(metrics.supervisionSeconds) },
             { name: 'Tokens', value: formatTokenTotal(metrics?.tokens ?? null) },
-            { name: 'Leverage', value: f(metrics?.leverage ?? null), strong: true, note: 'Σ human ÷ Σ agent' },
-            { name: 'Supervisory', value: f(metrics?.supervisoryLeverage ?? null), note: 'Σ human ÷ Σ supervision' },
+            { name: 'Leverage', value: f(metrics?.leverage ?? null), strong: true, note: 'Σhuman ÷ Σagent' },
+            { name: 'Supervisory', value: f(metrics?.supervisoryLeverage ?? null), note: 'Σhuman ÷ Σsupervision' },
           ]}
         />
       </section>

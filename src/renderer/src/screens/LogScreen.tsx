@@ -56,7 +56,21 @@ export default function LogScreen() {
           <h1>Task log</h1>
           <p className="muted">Every task. Double-click or press Enter on a cell to edit it.</p>
         </div>
-        <div className="toolbar" role="group" aria-label="Export">
+        <div className="toolbar" role="group" aria-label="Log actions">
+          {filtered && (
+            <button
+              type="button"
+              className="button ghost"
+              onClick={() => {
+                setFrom('');
+                setTo('');
+                setWorkstream('');
+                setText('');
+              }}
+            >
+              Clear filters
+            </button>
+          )}
           <button type="button" className="button" onClick={() => void exportView('csv')}>
             Export CSV
           </button>
@@ -89,20 +103,6 @@ export default function LogScreen() {
             ))}
           </select>
         </div>
-        {filtered && (
-          <button
-            type="button"
-            className="button ghost clear-filters"
-            onClick={() => {
-              setFrom('');
-              setTo('');
-              setWorkstream('');
-              setText('');
-            }}
-          >
-            Clear filters
-          </button>
-        )}
       </div>
       {invalidRange && (
         <p className="field-error" role="alert">

@@ -1,7 +1,8 @@
 import { today } from '../../shared/metrics/periods.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
-import { findProfile, redact, type Leak, type Replacement } from './redaction.ts';
+import { escapeTableCell } from '../post/dailyPost.ts';
+import { findProfile, redact, type Alias, type Leak, type Replacement } from './redaction.ts';
 import { compareWithSnapshot, revisionNote, SnapshotStore, type DayRevision } from './revisions.ts';
 
 export interface DayExportOptions {
@@ -32,6 +33,18 @@ export function dayRevision(journal: Journal, date: string): DayRevision {
   );
 }
 
+/**
+ * The aliases plus, where it differs, each name as the post's table cells write it ("AT&T" is
+ * "AT&amp;T" in the Task Log): otherwise a name with &, <, > or | would slip past both the
+ * replacement and the leak check.
+ */
+export function markdownAliases(aliases: readonly Alias[]): Alias[] {
+  const escaped = aliases
+    .map((alias) => ({ from: escapeTableCell(alias.from), to: escapeTableCell(alias.to) }))
+    .filter((variant, index) => variant.from !== aliases[index]?.from);
+  return [...aliases, ...escaped];
+}
+
 function profileFor(journal: Journal, requested: string | null | undefined) {
   const settings = journal.settings.get();
   const name = requested === undefined ? settings.activeRedactionProfile : requested;
@@ -57,7 +70,7 @@ export function exportDay(journal: Journal, date: string, options: DayExportOpti
   const text = note ? `${post}\n${note}\n` : post;
   const profile = profileFor(journal, options.profile);
   if (!profile) return { workDate: date, markdown: text, profile: null, replacements: [], leaks: [], revision, note };
-  const result = redact(text, profile.aliases);
+  const result = redact(text, markdownAliases(profile.aliases));
   return { workDate: date, markdown: result.text, profile: profile.name, replacements: result.replacements, leaks: result.leaks, revision, note };
 }
 

@@ -69,5 +69,14 @@ describe('revisions of a published day', () => {
     expect(journal.tasks.listByDate(DATE).some((task) => task.title.includes('Electron scaffolding'))).toBe(true);
     expect(exportDay(journal, DATE, { profile: null }).markdown).toContain('Electron');
     expect(() => exportDay(journal as Journal, DATE, { profile: 'missing' })).toThrow(/no redaction profile "missing"/);
+
+    // A name the Task Log escapes (AT&T → AT&amp;T) is still replaced there, and found if left.
+    journal.tasks.create({ workDate: DATE, title: 'Billing export for AT&T', humanSeconds: 3600, agentSeconds: 60 });
+    journal.settings.update({ redactionProfiles: [{ name: 'public', aliases: [{ from: 'AT&T', to: 'a carrier' }] }] });
+    const escaped = exportDay(journal, DATE);
+    expect(escaped.markdown).toContain('Billing export for a carrier');
+    expect(escaped.leaks).toEqual([]);
+    journal.settings.update({ redactionProfiles: [{ name: 'public', aliases: [{ from: 'T&T', to: 'x' }] }] });
+    expect(exportDay(journal, DATE).leaks.map((leak) => leak.found)).toEqual(['T&amp;T']);
   });
 });

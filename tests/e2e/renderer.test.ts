@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { shiftDate, today } from '../../src/shared/metrics/periods.ts';
@@ -18,6 +21,20 @@ function figure(name: string): Locator {
 function row(title: string): Locator {
   return page.locator('[role="row"][data-task-id]').filter({ hasText: title });
 }
+/** The scripts a page loads before anything lazy: its module entry and, recursively, their static imports. */
+function initialScripts(root: string, html: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of readFileSync(join(root, file), 'utf8').matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g)) {
+      visit(join('assets', match[1] as string));
+    }
+  };
+  for (const match of readFileSync(join(root, html), 'utf8').matchAll(/<script[^>]*src="\.\/([^"]+\.js)"/g)) visit(match[1] as string);
+  return [...seen];
+}
+
 async function go(screen: string) {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
 }
@@ -224,6 +241,15 @@ describe('renderer against the real handlers', () => {
     await page.getByText(`${expected.toLocaleString('en-US')} task${expected === 1 ? '' : 's'}`, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await page.getByText(/Exported to .*export-1\.csv/).waitFor();
+  });
+
+  test('the main window starts with at most 300 KB of gzipped JavaScript (other screens load lazily)', () => {
+    const initial = initialScripts(harness.rendererDir, 'index.html');
+    expect(initial.length).toBeGreaterThan(0);
+    expect(initial.some((file) => /ReviewScreen|PostScreen/.test(file))).toBe(false);
+    const total = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(harness.rendererDir, file))).length, 0);
+    console.log(`main window initial JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${initial.length} files`);
+    expect(total).toBeLessThan(300 * 1024);
   });
 
   test('no console errors, page errors or CSP violations happened', () => {

@@ -18,13 +18,22 @@ logger.warn = (message, options) => {
 
 export async function buildRenderer(outDir = mkdtempSync(join(tmpdir(), 'leverage-renderer-'))): Promise<string> {
   const renderer = (config as { renderer: InlineConfig }).renderer;
-  await build({
-    ...renderer,
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    customLogger: logger,
-    build: { ...renderer.build, outDir, emptyOutDir: true, reportCompressedSize: false },
-  });
+  // Build what ships: vitest sets NODE_ENV=test, which would give React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      ...renderer,
+      configFile: false,
+      mode: 'production',
+      base: './',
+      logLevel: 'warn',
+      customLogger: logger,
+      build: { ...renderer.build, outDir, emptyOutDir: true, reportCompressedSize: false },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }

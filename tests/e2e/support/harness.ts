@@ -53,6 +53,8 @@ function bridgeScript({ channels, events }: { channels: string[]; events: string
 
 export interface Harness {
   url: string;
+  /** The built renderer being served. */
+  rendererDir: string;
   journal: Journal;
   shell: ShellLog;
   context: BrowserContext;
@@ -103,6 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     url: server.url,
+    rendererDir,
     journal,
     shell: log,
     context,

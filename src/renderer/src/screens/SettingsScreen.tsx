@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import { call } from '../api/client.ts';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
+import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 
@@ -91,6 +92,19 @@ export default function SettingsScreen() {
                 }}
               >
                 Back up now
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={async () => {
+                  const result = await call('importData');
+                  if (result?.path) {
+                    useAppStore.getState().dataChanged();
+                    toast('success', `Imported ${result.tasks} tasks and ${result.days} days from ${result.path}`);
+                  }
+                }}
+              >
+                Import data…
               </button>
             </div>
           </section>

@@ -243,6 +243,26 @@ describe('renderer against the real handlers', () => {
     await page.getByText(/Exported to .*export-1\.csv/).waitFor();
   });
 
+  test('keyboard: Ctrl+digit switches screens, Alt+arrows change the day, ? lists the shortcuts', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 790 } });
+    await page.keyboard.press('Control+3');
+    await page.getByRole('heading', { name: 'Review' }).waitFor();
+    await page.keyboard.press('Control+1');
+    await page.getByLabel('Quick add').waitFor();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => page.getByRole('group', { name: 'Choose the day' }).getByLabel('Date').inputValue()).toBe(shiftDate(day, -1));
+    await page.keyboard.press('Alt+Home');
+    await expect.poll(() => page.getByRole('group', { name: 'Choose the day' }).getByLabel('Date').inputValue()).toBe(day);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('row').count()).toBeGreaterThan(10);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute: (name: string) => string | null } } }).document.activeElement.getAttribute('placeholder'))).toMatch(/6h 8m 40k/);
+  });
+
   test('the main window starts with at most 300 KB of gzipped JavaScript (other screens load lazily)', () => {
     const initial = initialScripts(harness.rendererDir, 'index.html');
     expect(initial.length).toBeGreaterThan(0);

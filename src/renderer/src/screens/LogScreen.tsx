@@ -45,7 +45,8 @@ export default function LogScreen() {
 
   async function exportView(format: 'csv' | 'json') {
     const result = await call('exportData', { format, ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
-    if (result?.path) toast('success', `Exported to ${result.path}`);
+    // The export channel filters by date only; say so rather than export more than the grid shows.
+    if (result?.path) toast('success', `Exported to ${result.path}${workstream || search ? ' (the date range only: workstream and text filters do not apply to exports)' : ''}`);
   }
 
   const filtered = Boolean(from || to || workstream || search);

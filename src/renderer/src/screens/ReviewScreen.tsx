@@ -62,8 +62,10 @@ export default function ReviewScreen() {
         </div>
       </header>
 
-      <section className="card" aria-label="Cumulative figures">
-        <h2 className="card-title">All time</h2>
+      <section className="card" aria-labelledby="all-time-title">
+        <h2 id="all-time-title" className="card-title">
+          All time
+        </h2>
         <Figures
           label="Cumulative figures"
           items={[

@@ -1,0 +1,68 @@
+import { Option } from 'commander';
+import { listBackups } from '../../core/backup/backupFiles.ts';
+import { backupToFile, createBackup } from '../../core/backup/backupService.ts';
+import { inspectDatabaseFile } from '../../core/backup/inspectDatabase.ts';
+import { restoreBackup } from '../../core/backup/restoreBackup.ts';
+import { backupFolderFor, resolveDatabasePath } from '../../core/paths.ts';
+import type { CommandContext, CommandModule } from './context.ts';
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(2)} MB`;
+}
+
+/** `leverage backup`, `leverage backups`, `leverage restore FILE`. */
+export const backupCommands: CommandModule = (context: CommandContext) => {
+  const { program } = context;
+  // The data path without opening it: restore must not hold a connection to the file it replaces.
+  const databasePath = () => resolveDatabasePath(program.opts<{ db?: string }>().db, context.env);
+
+  program
+    .command('backup')
+    .description("write a backup of the journal now (default: into the backups folder beside it)")
+    .option('--out <file>', 'write the backup to this file instead (never overwrites)')
+    .action(async (flags: { out?: string }) => {
+      const journal = context.journal();
+      const backup = flags.out
+        ? await backupToFile(journal.db, context.resolvePath(flags.out))
+        : await createBackup(journal.db, backupFolderFor(journal.path), 'manual');
+      context.stdout(`Backup written: ${backup.path} (${megabytes(backup.bytes)})\n`);
+    });
+
+  program
+    .command('backups')
+    .description('list the backups in the backups folder, newest first')
+    .option('--json', 'print JSON')
+    .action((flags: { json?: boolean }) => {
+      const folder = backupFolderFor(databasePath());
+      const backups = listBackups(folder);
+      if (flags.json) {
+        context.stdout(`${JSON.stringify(backups, null, 2)}\n`);
+      } else if (backups.length === 0) {
+        context.stdout(`No backups in ${folder}.\n`);
+      } else {
+        context.stdout(`${backups.map((backup) => `${backup.createdAt}  ${backup.kind.padEnd(16)}  ${megabytes(backup.bytes).padStart(10)}  ${backup.path}`).join('\n')}\n`);
+      }
+    });
+
+  program
+    .command('restore')
+    .description('replace the journal with a backup (the current journal is backed up first)')
+    .argument('<file>', 'the backup file')
+    .addOption(new Option('--yes', 'do it (without --yes, only say what would happen)'))
+    .action(async (file: string, flags: { yes?: boolean }) => {
+      const source = context.resolvePath(file);
+      const target = databasePath();
+      const report = inspectDatabaseFile(source);
+      const summary = `${source} (schema ${report.schemaVersion}, ${report.tasks} task row(s))`;
+      if (!flags.yes) {
+        throw new Error(`This would replace ${target} with ${summary}; the current journal would be backed up first. Nothing was changed: run again with --yes to restore.`);
+      }
+      const result = await restoreBackup(target, source);
+      const kept = result.safetyBackup
+        ? `The journal it replaced was backed up to ${result.safetyBackup.path}.`
+        : result.movedAside
+          ? `The unreadable file it replaced was moved to ${result.movedAside}.`
+          : 'There was no journal to replace.';
+      context.stdout(`Restored ${summary} into ${target}. ${kept}\n`);
+    });
+};

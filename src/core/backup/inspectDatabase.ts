@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { JournalError } from '../errors.ts';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations.ts';
+
+/** The tables every Leverage Journal schema version has had since version 1. */
+const REQUIRED_TABLES = ['tasks', 'days', 'settings'] as const;
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface DatabaseFileReport {
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly tasks: number;
+  readonly bytes: number;
+}
+
+export interface InspectOptions {
+  /** The newest schema accepted (default: this app's); pass Infinity to only check the file is sound. */
+  readonly latestVersion?: number;
+  /** Accept an empty file or a SQLite file with no tables (a journal not yet initialized). */
+  readonly allowEmpty?: boolean;
+}
+
+function hasSqliteHeader(file: string): boolean {
+  const handle = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(handle, header, 0, header.length, 0);
+    return read === header.length && header.equals(SQLITE_HEADER);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/**
+ * Checks, without writing to it, that a file is a Leverage Journal database this version of the app
+ * can open: a SQLite file that passes quick_check, with the journal's tables and a schema version
+ * not newer than ours. Throws a JournalError saying what is wrong otherwise.
+ */
+export function inspectDatabaseFile(file: string, options: InspectOptions = {}): DatabaseFileReport {
+  const latestVersion = options.latestVersion ?? LATEST_SCHEMA_VERSION;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new JournalError('NOT_FOUND', `${file} does not exist or is not a file.`);
+  if (stat.size === 0 && options.allowEmpty) return { path: file, schemaVersion: 0, tasks: 0, bytes: 0 };
+  if (stat.size === 0 || !hasSqliteHeader(file)) {
+    throw new JournalError('DATABASE_CORRUPT', `${file} is not a SQLite database (its header is missing or damaged).`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new JournalError('DATABASE_CORRUPT', `${file} cannot be opened as a database: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    let check: { quick_check: string }[];
+    let schemaVersion: number;
+    let tables: Set<string>;
+    try {
+      schemaVersion = db.pragma('user_version', { simple: true }) as number;
+      check = db.pragma('quick_check') as { quick_check: string }[];
+      tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
+    } catch (error) {
+      throw new JournalError('DATABASE_CORRUPT', `${file} is damaged: ${(error as Error).message}`, { cause: error });
+    }
+    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    if (problems.length > 0) {
+      throw new JournalError('DATABASE_CORRUPT', `${file} is damaged: ${problems.slice(0, 3).join('; ')}`);
+    }
+    if (schemaVersion > latestVersion) {
+      throw new JournalError(
+        'DATABASE_TOO_NEW',
+        `${file} was written by a newer version of Leverage Journal (schema ${schemaVersion}, this app knows ${latestVersion}): update the app to open it.`,
+      );
+    }
+    if (schemaVersion === 0 && tables.size === 0 && options.allowEmpty) return { path: file, schemaVersion, tasks: 0, bytes: stat.size };
+    const missing = REQUIRED_TABLES.filter((table) => !tables.has(table));
+    if (schemaVersion < 1 || missing.length > 0) {
+      throw new JournalError(
+        'DATABASE_CORRUPT',
+        `${file} is a SQLite database but not a Leverage Journal one (schema ${schemaVersion}${missing.length > 0 ? `, no ${missing.join(', ')} table` : ''}).`,
+      );
+    }
+    const tasks = (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
+    return { path: file, schemaVersion, tasks, bytes: stat.size };
+  } finally {
+    db.close();
+  }
+}

@@ -29,7 +29,11 @@ async function shoot(page: Page, file: string) {
 mkdirSync(OUT, { recursive: true });
 const rendererDir = await buildRenderer(mkdtempSync(join(tmpdir(), 'leverage-shots-')));
 for (const theme of ['light', 'dark'] as const) {
-  const harness = await startHarness({ rendererDir, colorScheme: theme });
+  const harness = await startHarness({
+    rendererDir,
+    colorScheme: theme,
+    shownPaths: { databasePath: '/home/ada/.config/Leverage Journal/journal.sqlite', backupFolder: '/home/ada/.config/Leverage Journal/backups' },
+  });
   try {
     const count = seedJournal(harness.journal, today());
     if (theme === 'light') console.log(`seeded ${count} tasks over 7 weeks`);

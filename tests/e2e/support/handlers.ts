@@ -15,9 +15,14 @@ export interface ShellLog {
 
 /**
  * The real core handler table over a real journal, plus test doubles for the channels main implements
- * with dialogs, the clipboard and windows (they write to `folder` instead of asking the user).
+ * with dialogs, the clipboard and windows (they write to `folder` instead of asking the user;
+ * appInfo reports the `shown` paths).
  */
-export function createTestHandlers(journal: Journal, folder: string, databasePath: string): { handlers: HandlerTable; log: ShellLog } {
+export function createTestHandlers(
+  journal: Journal,
+  folder: string,
+  shown: { databasePath: string; backupFolder: string },
+): { handlers: HandlerTable; log: ShellLog } {
   const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0 };
   const shell: ShellHandlerTable = {
     savePost: ({ date }) => {
@@ -40,8 +45,8 @@ export function createTestHandlers(journal: Journal, folder: string, databasePat
     importData: () => ({ path: null, tasks: 0, days: 0 }),
     appInfo: () => ({
       version: '0.1.0',
-      databasePath,
-      backupFolder: join(folder, 'backups'),
+      databasePath: shown.databasePath,
+      backupFolder: shown.backupFolder,
       shortcutRegistered: true,
       shortcutError: null,
     }),

@@ -71,13 +71,15 @@ export interface HarnessOptions {
   /** Reuse an already built renderer folder (screenshots build once). */
   rendererDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** The journal and backup paths appInfo reports (the screenshots show a user's, not a temp folder). */
+  shownPaths?: { databasePath: string; backupFolder: string };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const folder = mkdtempSync(join(tmpdir(), 'leverage-e2e-'));
   const databasePath = join(folder, 'journal.sqlite');
   const journal = Journal.open(databasePath);
-  const { handlers, log } = createTestHandlers(journal, folder, databasePath);
+  const { handlers, log } = createTestHandlers(journal, folder, options.shownPaths ?? { databasePath, backupFolder: join(folder, 'backups') });
   const rendererDir = options.rendererDir ?? (await buildRenderer(join(folder, 'renderer')));
   const server = await serveStatic(rendererDir);
   const context = await chromium.launchPersistentContext(join(folder, 'chromium-profile'), {

@@ -5,7 +5,7 @@ import { build, createLogger, type InlineConfig } from 'vite';
 import config from '../../../electron.vite.config.ts';
 
 /**
- * Builds the renderer exactly as electron-vite does (same root, plugins and entry pages, relative base)
+ * Builds the renderer as electron-vite does (same root, plugins, entry pages and build defaults, relative base)
  * into a fresh temporary folder, so tests never race other builds of out/renderer.
  */
 // csp-safe.js is a classic script on purpose (it must run before the bundled modules): Vite's note that it
@@ -29,7 +29,8 @@ export async function buildRenderer(outDir = mkdtempSync(join(tmpdir(), 'leverag
       base: './',
       logLevel: 'warn',
       customLogger: logger,
-      build: { ...renderer.build, outDir, emptyOutDir: true, reportCompressedSize: false },
+      // electron-vite's renderer defaults (no minification, no modulepreload polyfill), so sizes are what ships.
+      build: { minify: false, modulePreload: { polyfill: false }, ...renderer.build, outDir, emptyOutDir: true, reportCompressedSize: false },
     });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;

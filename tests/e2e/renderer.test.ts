@@ -265,6 +265,18 @@ describe('renderer against the real handlers', () => {
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute: (name: string) => string | null } } }).document.activeElement.getAttribute('placeholder'))).toMatch(/6h 8m 40k/);
   });
 
+  test('the theme setting overrides the OS preference and is stored', async () => {
+    const background = () => page.locator('body').evaluate((body) => (globalThis as unknown as { getComputedStyle: (element: unknown) => { backgroundColor: string } }).getComputedStyle(body).backgroundColor);
+    await go('Settings');
+    const light = await background();
+    await page.getByRole('radio', { name: 'Dark' }).click();
+    await expect.poll(background).not.toBe(light);
+    expect(await background()).toBe('rgb(20, 23, 29)');
+    await expect.poll(() => harness.journal.settings.get().theme).toBe('dark');
+    await page.getByRole('radio', { name: 'System' }).click();
+    await expect.poll(background).toBe(light);
+  });
+
   test('the main window starts with at most 300 KB of gzipped JavaScript (other screens load lazily)', () => {
     const initial = initialScripts(harness.rendererDir, 'index.html');
     expect(initial.length).toBeGreaterThan(0);

@@ -177,7 +177,7 @@ try {
   for (const size of sizes) figures.push(await measureSize(size, folder));
   let renderer: RendererFigures | null = null;
   if (!skipRenderer) {
-    renderer = await measureRenderer(folder, log);
+    renderer = await measureRenderer(log);
   }
   if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, renderer }, null, 2)}\n`);
 } finally {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { commitImport, existingDaysOf, type ConflictMode } from '../../core/import/commitImport.ts';
+import { writeTransaction } from '../../core/store/database.ts';
 import { planImport, type DayPlan, type ImportReport } from '../../core/import/planImport.ts';
 import { statedView } from '../../core/import/importView.ts';
 import { toStatsJson } from '../../shared/metrics/summary.ts';
@@ -84,9 +85,9 @@ export const importCommand: CommandModule = ({ program, journal, stdout, resolve
         return;
       }
       // One transaction across every file: all of them are imported or none.
-      const outcomes = journal().db.transaction(() =>
+      const outcomes = writeTransaction(journal().db, () =>
         inputs.map(({ fileName, text }) => commitImport(journal(), text, { ...options(fileName), mode })),
-      )();
+      );
       const lines = outcomes.flatMap((outcome) =>
         outcome.days.map((day) => `${day.date}: ${day.action}, ${day.tasksAdded} task(s) added${day.tasksRemoved > 0 ? `, ${day.tasksRemoved} replaced (undo: leverage undelete ID)` : ''}`),
       );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { JournalError } from '../errors.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import { writeTransaction, type SqliteDatabase } from '../store/database.ts';
 import type { AgentSession } from './agentSession.ts';
 import { emptyFileState, reconstructedMs, type FileState } from './fileState.ts';
 import type { Usage } from './logLine.ts';
@@ -93,7 +93,7 @@ export class AgentLogStore {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return writeTransaction(this.db, work);
   }
 
   getFile(filePath: string): StoredFile | null {

@@ -4,6 +4,7 @@ import { dayRecordSchema, type DayRecord } from '../../shared/domain/day.ts';
 import { describeIssues, taskInputSchema, type NewTask, type Task } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
+import { writeTransaction } from '../store/database.ts';
 
 export const DATA_FORMATS = ['csv', 'json'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
@@ -142,13 +143,13 @@ export function detectFormat(fileName: string, text: string): DataFormat {
 /** Parses everything first, then writes it all in one transaction: a bad row writes nothing. */
 export function importData(journal: Journal, text: string, format: DataFormat): { tasks: number; days: number } {
   const data = parseData(text, format);
-  journal.db.transaction(() => {
+  writeTransaction(journal.db, () => {
     journal.tasks.createMany(data.tasks);
     for (const day of data.days) {
       const { workDate, ...patch } = day;
       journal.days.update(workDate, patch);
     }
-  })();
+  });
   return { tasks: data.tasks.length, days: data.days.length };
 }
 

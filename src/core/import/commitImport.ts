@@ -1,5 +1,6 @@
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
+import { writeTransaction } from '../store/database.ts';
 import { planImport, taskKey, type DayPlan, type ImportReport } from './planImport.ts';
 import type { ReadPostsOptions } from './readPosts.ts';
 
@@ -73,7 +74,7 @@ function writeDay(journal: Journal, day: DayPlan, mode: ConflictMode | undefined
  * errors, and while a day holds other tasks and no mode says what to do with it.
  */
 export function commitImport(journal: Journal, text: string, options: ReadPostsOptions & { mode?: ConflictMode | undefined } = {}): ImportOutcome {
-  return journal.db.transaction(() => {
+  return writeTransaction(journal.db, () => {
     const report = planImport(text, existingDaysOf(journal), options);
     if (report.errors.length > 0) throw new JournalError('IMPORT_FAILED', `Nothing imported: ${report.errors.join(' ')}`);
     const conflicts = report.days.filter((day) => day.status === 'conflict');
@@ -83,5 +84,5 @@ export function commitImport(journal: Journal, text: string, options: ReadPostsO
     }
     const days = report.days.map((day) => writeDay(journal, day, options.mode));
     return { report, days, tasksAdded: days.reduce((sum, day) => sum + day.tasksAdded, 0) };
-  })();
+  });
 }

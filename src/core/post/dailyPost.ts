@@ -20,12 +20,14 @@ export interface DailyPostInput {
 
 /**
  * Makes text safe inside one markdown table cell: a `|` cannot end the cell, a newline cannot end
- * the row, and HTML in a title shows as text instead of becoming markup on the published page.
+ * the row, HTML in a title shows as text instead of becoming markup on the published page, and
+ * brackets cannot form a link or image (`[x](javascript:…)`, `![x](https://tracker…)`).
  */
 export function escapeTableCell(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
+    .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,6 +1,7 @@
 import { today } from '../../shared/metrics/periods.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
+import { writeTransaction } from '../store/database.ts';
 import { escapeTableCell } from '../post/dailyPost.ts';
 import { findProfile, redact, type Alias, type Leak, type Replacement } from './redaction.ts';
 import { compareWithSnapshot, revisionNote, SnapshotStore, type DayRevision } from './revisions.ts';
@@ -84,7 +85,7 @@ export interface PublishedDay extends DayExport {
  * show as a revision) and sets the publication date if none was set, in one transaction.
  */
 export function publishDay(journal: Journal, date: string, options: DayExportOptions = {}): PublishedDay {
-  return journal.db.transaction(() => {
+  return writeTransaction(journal.db, () => {
     const day = journal.days.get(date);
     const tasks = journal.tasks.listByDate(date);
     if (tasks.length === 0) throw new JournalError('INVALID_INPUT', `${date} has no tasks: there is nothing to publish.`);
@@ -101,5 +102,5 @@ export function publishDay(journal: Journal, date: string, options: DayExportOpt
       redactionProfile: exported.profile,
     });
     return { ...exported, snapshotId, publishedAt };
-  })();
+  });
 }

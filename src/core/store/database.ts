@@ -106,3 +106,13 @@ function runMigrations(db: SqliteDatabase, migrations: readonly Migration[]): vo
   // IMMEDIATE: take the write lock up front so two processes never migrate at once.
   apply.immediate();
 }
+
+/**
+ * Runs `work` in a write transaction that takes the write lock up front (BEGIN IMMEDIATE). A deferred
+ * transaction that reads before it writes cannot wait for another process's commit (the busy timeout
+ * does not apply; SQLite answers SQLITE_BUSY at once), so every read-then-write goes through here.
+ * Nested inside another transaction it becomes a savepoint.
+ */
+export function writeTransaction<T>(db: SqliteDatabase, work: () => T): T {
+  return db.transaction(work).immediate();
+}

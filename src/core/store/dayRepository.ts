@@ -1,7 +1,7 @@
 import { dayRecordPatchSchema, emptyDayRecord, type DayRecord, type DayRecordPatch } from '../../shared/domain/day.ts';
 import { describeIssues, workDateSchema } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
-import type { SqliteDatabase } from './database.ts';
+import { writeTransaction, type SqliteDatabase } from './database.ts';
 
 interface DayRow {
   work_date: string;
@@ -42,7 +42,7 @@ export class DayRepository {
   update(workDate: string, patch: DayRecordPatch): DayRecord {
     const parsed = dayRecordPatchSchema.safeParse(patch);
     if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid day record: ${describeIssues(parsed.error)}`);
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const merged = { ...this.get(workDate), ...parsed.data };
       this.db
         .prepare(
@@ -53,6 +53,6 @@ export class DayRepository {
         )
         .run({ ...merged, now: new Date().toISOString() });
       return merged;
-    })();
+    });
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/settings.ts';
 import { describeIssues } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
-import type { SqliteDatabase } from './database.ts';
+import { writeTransaction, type SqliteDatabase } from './database.ts';
 
 /** Settings live in the database (one JSON value per key); a missing or unreadable value reads as its default. */
 export class SettingsRepository {
@@ -41,11 +41,11 @@ export class SettingsRepository {
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const [key, value] of Object.entries(parsed.data)) {
         if (value !== undefined) upsert.run(key, JSON.stringify(value));
       }
-    })();
+    });
     return this.get();
   }
 }

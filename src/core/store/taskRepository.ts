@@ -1,7 +1,7 @@
 import type { NewTask, Task, TaskPatch } from '../../shared/domain/task.ts';
 import { taskInputSchema, taskPatchSchema, describeIssues } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
-import type { SqliteDatabase } from './database.ts';
+import { writeTransaction, type SqliteDatabase } from './database.ts';
 
 interface TaskRow {
   id: number;
@@ -127,7 +127,7 @@ export class TaskRepository {
   insertValidated(tasks: readonly NewTask[]): Task[] {
     const now = new Date().toISOString();
     const statement = this.bulkInsertStatement;
-    return this.db.transaction(() =>
+    return writeTransaction(this.db, () =>
       tasks.map((task): Task => {
         const { lastInsertRowid } = statement.run(
           task.workDate,
@@ -144,7 +144,7 @@ export class TaskRepository {
         );
         return { id: Number(lastInsertRowid), ...task, createdAt: now, updatedAt: now };
       }),
-    )();
+    );
   }
 
   get(id: number): Task | null {
@@ -161,7 +161,7 @@ export class TaskRepository {
   update(id: number, patch: TaskPatch): Task {
     const parsed = taskPatchSchema.safeParse(patch);
     if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid change: ${describeIssues(parsed.error)}`);
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const merged = parseInput({ ...stripMeta(this.require(id)), ...parsed.data });
       const row = this.db
         .prepare(
@@ -172,7 +172,7 @@ export class TaskRepository {
         )
         .get({ ...merged, id, now: new Date().toISOString() }) as TaskRow;
       return toTask(row);
-    })();
+    });
   }
 
   /** Soft-deletes the tasks; returns the ids that were live. Undo with restore(ids). */
@@ -181,9 +181,9 @@ export class TaskRepository {
       'UPDATE tasks SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL RETURNING id',
     );
     const now = new Date().toISOString();
-    return this.db.transaction(() =>
+    return writeTransaction(this.db, () =>
       ids.flatMap((id) => (statement.get(now, id) as { id: number } | undefined)?.id ?? []),
-    )();
+    );
   }
 
   /** Brings back soft-deleted tasks; returns the ids restored. */
@@ -191,9 +191,9 @@ export class TaskRepository {
     const statement = this.db.prepare(
       'UPDATE tasks SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL RETURNING id',
     );
-    return this.db.transaction(() =>
+    return writeTransaction(this.db, () =>
       ids.flatMap((id) => (statement.get(id) as { id: number } | undefined)?.id ?? []),
-    )();
+    );
   }
 
   listByDate(workDate: string): Task[] {

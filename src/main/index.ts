@@ -1,21 +1,24 @@
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
+import { inboxFolderFor, pendingSessions } from '../core/hook/inbox.ts';
 import { createCoreHandlers } from '../core/ipc/coreHandlers.ts';
-import type { HandlerTable } from '../core/ipc/invokeHandler.ts';
 import { Journal } from '../core/journal.ts';
 import type { Settings } from '../shared/domain/settings.ts';
 import { today } from '../shared/metrics/periods.ts';
 import { formatFactor } from '../shared/units/factor.ts';
-import { totalChangesReader, watchExternalWrites } from './ipc/changeEvents.ts';
+import { createDailyBackup } from './data/dailyBackup.ts';
+import { createSessionPrompter, describePendingSession, markSessionsLogged, type ShownNotification } from './hook/sessionPrompts.ts';
+import { watchExternalWrites } from './ipc/changeEvents.ts';
+import { createJournalHost, hostedChangesReader, hostedHandlers } from './journal/journalHost.ts';
 import { registerIpcHandlers } from './ipc/registerIpc.ts';
-import { createShellHandlers, type FileFilter } from './ipc/shellHandlers.ts';
+import { createShellHandlers, type FileFilter, type ShellServices } from './ipc/shellHandlers.ts';
 import { buildApplicationMenuTemplate } from './menu/applicationMenu.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './security/appProtocol.ts';
 import { isTrustedFrame, trustedOrigins, APP_SCHEME } from './security/origins.ts';
 import { denyAllPermissions, guardWebContents } from './security/webContentsGuards.ts';
 import { isAllowedExternalUrl } from './security/externalLinks.ts';
 import { createShortcutManager } from './shortcut/shortcutManager.ts';
-import { journalPath, openJournalOrExplain } from './startup/openJournal.ts';
+import { journalPath, openJournalAtStartup } from './startup/openJournal.ts';
 import { createSettingsEffects } from './startup/settingsEffects.ts';
 import { createAppTray, type AppTray } from './tray/appTray.ts';
 import { createAppWindows } from './windows/appWindows.ts';
@@ -39,6 +42,26 @@ function showFailure(title: string, error: unknown): void {
   dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * A system notification, kept referenced until it is closed (a collected one loses its click
+ * handler on some platforms). Null where the OS has no notifications.
+ */
+const liveNotifications = new Set<Notification>();
+function showNotification(title: string, body: string, onClick: () => void): ShownNotification | null {
+  if (!Notification.isSupported()) return null;
+  const notification = new Notification({ title, body });
+  liveNotifications.add(notification);
+  notification.on('click', onClick);
+  notification.on('close', () => liveNotifications.delete(notification));
+  notification.show();
+  return {
+    close: () => {
+      liveNotifications.delete(notification);
+      notification.close();
+    },
+  };
+}
+
 /** Menu and tray actions run outside IPC: their failures are shown, never left unhandled. */
 function runAction(title: string, action: () => unknown): void {
   Promise.resolve()
@@ -51,11 +74,16 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
-  const journal = openJournalOrExplain(journalPath(app.getPath('userData')), (file) => Journal.open(file), (title, message) => dialog.showErrorBox(title, message));
-  if (!journal) {
+  const opened = await openJournalAtStartup(journalPath(app.getPath('userData')), {
+    showErrorBox: (title, message) => dialog.showErrorBox(title, message),
+    showMessageBox: (options) => dialog.showMessageBox(options),
+  });
+  if (!opened) {
     app.quit();
     return;
   }
+  const host = createJournalHost(opened, (file) => Journal.open(file));
+  const journal = () => host.current();
 
   const windows = createAppWindows({
     preload,
@@ -78,7 +106,7 @@ async function start(): Promise<void> {
 
   const dialogParent = () => BrowserWindow.getFocusedWindow() ?? windows.mainWindow();
   const filterOptions = (filters: FileFilter[]) => filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
-  const shellHandlers = createShellHandlers(journal, {
+  const shellServices: ShellServices = {
     chooseSaveFile: async ({ title, defaultPath, filters }) => {
       const options = { title, defaultPath, filters: filterOptions(filters) };
       const parent = dialogParent();
@@ -97,10 +125,17 @@ async function start(): Promise<void> {
     shortcutStatus: () => shortcuts.status(),
     closeQuickAdd: () => windows.hideQuickAdd(),
     documentsFolder: () => app.getPath('documents'),
-  });
-  const handlers: HandlerTable = { ...createCoreHandlers(journal), ...shellHandlers };
+    restoreJournal: async (backupFile) => {
+      const restored = await host.restore(backupFile);
+      // Everything the windows show came from the old file.
+      dataChanged('app');
+      settingsChanged(journal().settings.get());
+      return restored;
+    },
+  };
+  const handlers = hostedHandlers(host, (current) => ({ ...createCoreHandlers(current), ...createShellHandlers(current, shellServices) }));
 
-  let lastSettings = JSON.stringify(journal.settings.get());
+  let lastSettings = JSON.stringify(journal().settings.get());
   const settingsChanged = (settings: Settings) => {
     lastSettings = JSON.stringify(settings);
     applySettings(settings);
@@ -115,29 +150,55 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, {
     handlers,
     isTrustedSender: (frame) => isTrustedFrame(frame, trustedOrigins(devServerUrl)),
-    countWrites: totalChangesReader(journal.db),
+    countWrites: hostedChangesReader(host),
     onWrite: () => dataChanged('app'),
     onSuccess: (channel, value) => {
       if (channel === 'updateSettings') settingsChanged(value as Settings);
+      // A task saved with hook sessions answers their "Log this session?" for good.
+      if (channel === 'linkSessionsToTask') {
+        markSessionsLogged(journal(), (value as { sessionIds: string[] }).sessionIds);
+        sessionPrompts.check();
+      }
+      if (channel === 'markHookSessionHandled') sessionPrompts.check();
     },
   });
   const stopWatching = watchExternalWrites(
-    () => journal.dataVersion(),
+    () => journal().dataVersion(),
     () => {
       dataChanged('external');
       // The CLI can change settings too (e.g. the shortcut): apply and announce them.
-      const settings = journal.settings.get();
+      const settings = journal().settings.get();
       if (JSON.stringify(settings) !== lastSettings) settingsChanged(settings);
     },
   );
 
-  const exportTodaysPost = () => runAction('Could not save today’s post', () => shellHandlers.savePost({ date: today() }));
+  const sessionPrompts = createSessionPrompter({
+    pending: () => pendingSessions(inboxFolderFor(journal().path)),
+    describe: (pending) => {
+      const prompt = describePendingSession(journal(), pending);
+      if (prompt.scanned) dataChanged('app');
+      return prompt;
+    },
+    notify: (prompt, onClick) => showNotification(prompt.title, prompt.body, onClick),
+    notifyMore: (count) => showNotification('Log these sessions?', `${count} more finished Claude Code sessions are waiting to be logged.`, () => windows.showMain()),
+    accept: (sessionId) => windows.sendToQuickAdd(tray?.bounds() ?? null, 'prefillQuickAdd', { sessionId }),
+    onError: (error) => console.error('Leverage Journal: reading the hook inbox failed', error),
+  });
+  const dailyBackup = createDailyBackup({
+    journal,
+    onError: (error) => {
+      console.error('Leverage Journal: the automatic backup failed', error);
+      showNotification('Automatic backup failed', error instanceof Error ? error.message : String(error), () => windows.showMain());
+    },
+  });
+
+  const exportTodaysPost = () => runAction('Could not save today’s post', () => handlers.savePost({ date: today() }));
   tray = createAppTray(
     resourcesDir,
     { quickAdd: showQuickAdd, openMain: () => windows.showMain(), exportTodaysPost, quit: () => app.quit() },
     () => {
-      const summary = journal.metrics.day(today());
-      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal.settings.get().factorFormat) };
+      const summary = journal().metrics.day(today());
+      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal().settings.get().factorFormat) };
     },
   );
 
@@ -146,26 +207,36 @@ async function start(): Promise<void> {
       buildApplicationMenuTemplate(process.platform, isDevelopment, {
         sendCommand: (name) => windows.sendCommand(name),
         quickAdd: showQuickAdd,
-        openDataFolder: () => runAction('Could not open the data folder', () => shellHandlers.openDataFolder(undefined)),
+        openDataFolder: () => runAction('Could not open the data folder', () => handlers.openDataFolder(undefined)),
         backupNow: () =>
           runAction('Backup failed', async () => {
-            const { path: file } = await shellHandlers.backupNow(undefined);
+            const { path: file } = await handlers.backupNow(undefined);
             await dialog.showMessageBox({ type: 'info', message: 'Backup written', detail: file });
           }),
       }),
     ),
   );
 
-  applySettings(journal.settings.get());
+  applySettings(journal().settings.get());
+  let stopBackups = () => {};
+  let stopPrompts = () => {};
   app.on('second-instance', () => windows.showMain());
   app.on('activate', () => windows.showMain());
   app.on('will-quit', () => {
     stopWatching();
+    stopBackups();
+    stopPrompts();
     globalShortcut.unregisterAll();
     tray?.destroy();
-    journal.close();
+    host.close();
   });
-  windows.showMain();
+  // The first window comes first: the backup and the inbox wait until it is ready to show.
+  windows.showMain().once('ready-to-show', () => {
+    setImmediate(() => {
+      stopBackups = dailyBackup.schedule();
+      stopPrompts = sessionPrompts.watch();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -47,9 +47,12 @@ export const CHANNEL_NAMES = [
   'dayRevision',
   'pendingHookSessions',
   'markHookSessionHandled',
+  'saveArticle',
+  'listBackups',
+  'restoreBackup',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged', 'prefillQuickAdd'] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 type AssertNoneMissing<T extends never> = T;

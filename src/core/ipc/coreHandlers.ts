@@ -1,6 +1,7 @@
 import type { Task } from '../../shared/domain/task.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
 import { AgentLogStore } from '../agentLogs/agentLogStore.ts';
+import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
 import { linkSessionsToTask } from '../agentLogs/sessionFill.ts';
@@ -8,6 +9,7 @@ import { commitImport, existingDaysOf } from '../import/commitImport.ts';
 import { importOutcomeView, importReportView } from '../import/importView.ts';
 import { planImport } from '../import/planImport.ts';
 import type { Journal } from '../journal.ts';
+import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
 import type { Handler } from './invokeHandler.ts';
 
@@ -21,6 +23,8 @@ export const SHELL_CHANNELS = [
   'openDataFolder',
   'backupNow',
   'closeQuickAdd',
+  'saveArticle',
+  'restoreBackup',
 ] as const satisfies readonly Channel[];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, ShellChannel>;
@@ -73,6 +77,17 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox (issue 8).
     ...publishingHandlers(journal),
+    // The backups folder beside the database (restoreBackup is a shell channel: it closes the journal).
+    listBackups: () =>
+      journal.path === ':memory:'
+        ? []
+        : listBackups(backupFolderFor(journal.path)).map((backup) => ({
+            path: backup.path,
+            fileName: backup.name,
+            createdAt: backup.createdAt,
+            sizeBytes: backup.bytes,
+            kind: backup.kind,
+          })),
   };
 }
 

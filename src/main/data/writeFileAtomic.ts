@@ -1,14 +1,32 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes next to the target and renames over it, so a crash never leaves a half-written file. */
-export async function writeFileAtomic(target: string, contents: string): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.partial`);
+export interface FileToWrite {
+  readonly target: string;
+  readonly contents: string;
+}
+
+function temporaryFor(target: string, index: number): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.${index}.partial`);
+}
+
+/**
+ * Writes every file under a temporary name beside its target first, and only when all of them
+ * are complete renames each over its target: a failure (disk full, permissions) leaves the
+ * targets as they were, and a crash never leaves a half-written file.
+ */
+export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<void> {
+  const temporaries = files.map((file, index) => temporaryFor(file.target, index));
   try {
-    await fs.writeFile(temporary, contents, 'utf8');
-    await fs.rename(temporary, target);
+    for (const [index, file] of files.entries()) await fs.writeFile(temporaries[index] as string, file.contents, 'utf8');
+    for (const [index, file] of files.entries()) await fs.rename(temporaries[index] as string, file.target);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    await Promise.all(temporaries.map((temporary) => fs.rm(temporary, { force: true })));
     throw error;
   }
+}
+
+/** Writes next to the target and renames over it, so a crash never leaves a half-written file. */
+export async function writeFileAtomic(target: string, contents: string): Promise<void> {
+  await writeFilesAtomic([{ target, contents }]);
 }

@@ -4,9 +4,10 @@ import { exportData, importData, detectFormat } from '../../core/data/dataTransf
 import { JournalError } from '../../core/errors.ts';
 import type { ShellHandlerTable } from '../../core/ipc/coreHandlers.ts';
 import type { Journal } from '../../core/journal.ts';
+import { listBackups } from '../../core/backup/backupFiles.ts';
+import { createBackup } from '../../core/backup/backupService.ts';
 import { backupFolderFor } from '../../core/paths.ts';
-import { backupNow } from '../data/backupNow.ts';
-import { writeFileAtomic } from '../data/writeFileAtomic.ts';
+import { writeFileAtomic, writeFilesAtomic } from '../data/writeFileAtomic.ts';
 
 export interface FileFilter {
   name: string;
@@ -26,6 +27,8 @@ export interface ShellServices {
   closeQuickAdd(): boolean;
   /** Where save dialogs start. */
   documentsFolder(): string;
+  /** Closes the journal, restores the backup over it (taking a safety backup first) and reopens it. */
+  restoreJournal(backupFile: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
   now?(): Date;
 }
 
@@ -33,6 +36,14 @@ export interface ShellServices {
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const POST_FILTERS: FileFilter[] = [{ name: 'Markdown', extensions: ['md'] }];
+
+/** The backup `requested` names, if it is one of those listed in the journal's backups folder. */
+function listedBackup(journal: Journal, requested: string): string {
+  const wanted = path.resolve(requested);
+  const match = listBackups(backupFolderFor(journal.path)).find((backup) => path.resolve(backup.path) === wanted);
+  if (!match) throw new JournalError('INVALID_INPUT', `${requested} is not one of the backups in ${backupFolderFor(journal.path)}: only those can be restored from the app.`);
+  return match.path;
+}
 const DATA_FILTERS = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
@@ -94,7 +105,24 @@ export function createShellHandlers(journal: Journal, services: ShellServices): 
       };
     },
     openDataFolder: async () => ({ opened: (await services.openFolder(path.dirname(journal.path))) === '' }),
-    backupNow: async () => ({ path: await backupNow(journal, now()) }),
+    saveArticle: async ({ markdown, suggestedName, charts }) => {
+      const target = await services.chooseSaveFile({
+        title: 'Save article',
+        defaultPath: path.join(services.documentsFolder(), suggestedName),
+        filters: POST_FILTERS,
+      });
+      if (!target) return { path: null };
+      const folder = path.dirname(target);
+      const files = [{ target, contents: markdown }, ...charts.map((chart) => ({ target: path.join(folder, chart.fileName), contents: chart.svg }))];
+      if (charts.some((chart) => path.join(folder, chart.fileName) === target)) {
+        throw new JournalError('INVALID_INPUT', `The article cannot be saved as ${path.basename(target)}: a chart has that name.`);
+      }
+      await writeFilesAtomic(files);
+      return { path: target };
+    },
+    // The core's naming (`leverage-manual-<time>.db`), so listBackups shows it; never rotated.
+    backupNow: async () => ({ path: (await createBackup(journal.db, backupFolderFor(journal.path), 'manual', now())).path }),
+    restoreBackup: ({ path: requested }) => services.restoreJournal(listedBackup(journal, requested)),
     closeQuickAdd: () => ({ closed: services.closeQuickAdd() }),
   };
 }

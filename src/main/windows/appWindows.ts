@@ -59,6 +59,16 @@ export function createAppWindows(options: AppWindowsOptions) {
     quickAdd.focus();
   }
 
+  /** Opens quick add and sends it an event once its page has loaded (a window just created is still loading). */
+  function sendToQuickAdd<E extends EventName>(trayBounds: Area | null, event: E, payload: EventPayload<E>): void {
+    showQuickAdd(trayBounds);
+    const window = quickAdd;
+    if (!live(window)) return;
+    const send = () => sendEvent([window], event, payload);
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+    else send();
+  }
+
   function hideQuickAdd(): boolean {
     if (!live(quickAdd) || !quickAdd.isVisible()) return false;
     quickAdd.hide();
@@ -77,7 +87,7 @@ export function createAppWindows(options: AppWindowsOptions) {
     sendEvent([main, quickAdd].filter(live), event, payload);
   }
 
-  return { showMain, showQuickAdd, hideQuickAdd, sendCommand, broadcast, mainWindow: () => (live(main) ? main : null) };
+  return { showMain, showQuickAdd, sendToQuickAdd, hideQuickAdd, sendCommand, broadcast, mainWindow: () => (live(main) ? main : null) };
 }
 export type AppWindows = ReturnType<typeof createAppWindows>;
 

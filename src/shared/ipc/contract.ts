@@ -40,6 +40,16 @@ export const pendingHookSessionSchema = z.object({
 const idsInput = z.strictObject({ ids: z.array(taskIdSchema).min(1).max(100_000) });
 const idsOutput = z.object({ ids: z.array(taskIdSchema) });
 
+// Saving articles (saveArticle): a plain file name has no folder part, so nothing is written outside the chosen folder.
+const ARTICLE_MAX_CHARS = 5 * 1024 * 1024;
+const CHART_MAX_CHARS = 2 * 1024 * 1024;
+const plainFileName = z
+  .string()
+  .min(1)
+  .refine((name) => name !== '.' && name !== '..' && !/[/\\:*?"<>|]/.test(name) && [...name].every((char) => char.charCodeAt(0) >= 0x20), {
+    error: 'must be a plain file name (no folders)',
+  });
+
 // Post import and agent sessions (issue 5).
 const nullableNumber = z.number().nullable();
 const postImportInput = z.strictObject({
@@ -296,6 +306,29 @@ export const ipcContract = {
   },
   pendingHookSessions: { input: none, output: z.array(pendingHookSessionSchema) },
   markHookSessionHandled: { input: z.strictObject({ sessionId: z.string().min(1).max(200) }), output: z.object({ handled: z.boolean() }) },
+
+  // Desktop wiring of issues 5, 7 and 8. saveArticle asks where to save a period article and
+  // writes the SVG charts beside it; listBackups lists the backups folder; restoreBackup accepts
+  // only a path listBackups returned, then main closes, restores and reopens the journal.
+  saveArticle: {
+    input: z.strictObject({
+      markdown: z.string().max(ARTICLE_MAX_CHARS),
+      suggestedName: plainFileName.max(200),
+      charts: z
+        .array(z.strictObject({ fileName: plainFileName.max(200).regex(/\.svg$/i, { error: 'must end with .svg' }), svg: z.string().max(CHART_MAX_CHARS) }))
+        .max(10)
+        .refine((charts) => new Set(charts.map((chart) => chart.fileName.toLowerCase())).size === charts.length, { error: 'chart file names must differ' }),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  listBackups: {
+    input: none,
+    output: z.array(z.object({ path: z.string(), fileName: z.string(), createdAt: z.string(), sizeBytes: z.number().int(), kind: z.string() })),
+  },
+  restoreBackup: {
+    input: z.strictObject({ path: z.string().min(1).max(4096) }),
+    output: z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -325,6 +358,8 @@ export const ipcEvents = {
   command: z.object({ name: z.enum(['newTask', 'goToDay', 'goToLog', 'goToReview', 'goToPost', 'goToSettings', 'import', 'exportPost']) }),
   /** Settings changed (theme, templates). */
   settingsChanged: settingsSchema,
+  /** Sent to the quick-add window when the user accepts a "Log this session?" notification. */
+  prefillQuickAdd: z.object({ sessionId: z.string() }),
 } as const;
 export type IpcEvents = typeof ipcEvents;
 export type EventName = keyof IpcEvents;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportData } from '../../../src/core/data/dataTransfer.ts';
+import { JournalError } from '../../../src/core/errors.ts';
 import { createCoreHandlers, type ShellHandlerTable } from '../../../src/core/ipc/coreHandlers.ts';
 import type { HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
 import type { Journal } from '../../../src/core/journal.ts';
@@ -59,6 +60,17 @@ export function createTestHandlers(
     closeQuickAdd: () => {
       log.quickAddClosed += 1;
       return { closed: true };
+    },
+    saveArticle: ({ markdown, suggestedName, charts }) => {
+      const path = join(folder, suggestedName);
+      writeFileSync(path, markdown);
+      for (const chart of charts) writeFileSync(join(folder, chart.fileName), chart.svg);
+      log.saved.push(path);
+      return { path };
+    },
+    // Restoring closes and reopens main's journal; the harness's journal stays open, so the stand-in refuses.
+    restoreBackup: () => {
+      throw new JournalError('FORBIDDEN', 'Restoring a backup needs the desktop app.');
     },
   };
   return { handlers: { ...createCoreHandlers(journal), ...shell }, log };

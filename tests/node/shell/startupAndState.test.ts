@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { Journal } from '../../../src/core/journal.ts';
-import { journalPath, openJournalOrExplain } from '../../../src/main/startup/openJournal.ts';
+import { journalPath, openJournalAtStartup } from '../../../src/main/startup/openJournal.ts';
 import { quickAddPosition } from '../../../src/main/windows/placement.ts';
 import { rendererUrl } from '../../../src/main/windows/rendererEntry.ts';
 import { initialBounds, loadWindowState, saveWindowState } from '../../../src/main/windows/windowState.ts';
@@ -17,25 +17,19 @@ describe('opening the journal', () => {
     expect(journalPath('/u', { LEVERAGE_DB: '/data/x.db' })).toBe(path.resolve('/data/x.db'));
   });
 
-  it('explains a database from a newer version instead of crashing, leaving it untouched', () => {
+  it('explains a database from a newer version instead of crashing, leaving it untouched', async () => {
     const file = path.join(tempFolder(), 'leverage.db');
     Journal.open(file).close();
     const raw = new Database(file);
     raw.pragma('user_version = 999');
     raw.close();
     const before = fs.readFileSync(file);
-    const showError = vi.fn();
-    expect(openJournalOrExplain(file, (f) => Journal.open(f), showError)).toBeNull();
-    expect(showError).toHaveBeenCalledWith('This journal needs a newer Leverage Journal', expect.stringContaining(file));
+    const dialogs = { showErrorBox: vi.fn(), showMessageBox: vi.fn() };
+    expect(await openJournalAtStartup(file, dialogs)).toBeNull();
+    expect(dialogs.showErrorBox).toHaveBeenCalledWith('This journal needs a newer Leverage Journal', expect.stringContaining(file));
+    expect(dialogs.showMessageBox).not.toHaveBeenCalled();
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-  });
-
-  it('explains a file that is not a database', () => {
-    const file = path.join(tempFolder(), 'leverage.db');
-    fs.writeFileSync(file, 'this is not sqlite'.repeat(200));
-    const showError = vi.fn();
-    expect(openJournalOrExplain(file, (f) => Journal.open(f), showError)).toBeNull();
-    expect(showError).toHaveBeenCalledWith('The journal file could not be read', expect.stringContaining('backups'));
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['leverage.db']);
   });
 });
 

@@ -83,7 +83,9 @@ try {
   console.log(`Our full scan:        ${fullTime}  (${(full.bytesRead / MB).toFixed(0)} MB, ${full.linesRead} lines, ${full.sessionsUpdated} sessions)`);
 
   start = performance.now();
-  const ccusage = spawnSync('npx', ['--no-install', 'ccusage', 'session', '--json', '--offline'], {
+  // CCUSAGE_BIN: a ccusage 20.0.24 binary (`npm install --prefix DIR ccusage@20.0.24`), else npx's.
+  const [command, ...prefix] = process.env.CCUSAGE_BIN ? [process.env.CCUSAGE_BIN] : ['npx', '--no-install', 'ccusage'];
+  const ccusage = spawnSync(command as string, [...prefix, 'session', '--json', '--offline'], {
     env: { ...process.env, CLAUDE_CONFIG_DIR: root, NO_COLOR: '1' },
     encoding: 'utf8',
     maxBuffer: 512 * MB,

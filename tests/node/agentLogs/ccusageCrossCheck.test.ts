@@ -15,12 +15,15 @@ interface CcusageSession {
 }
 
 function runCcusage(): { sessions: CcusageSession[] } | { skip: string } {
-  const run = spawnSync('npx', ['--no-install', 'ccusage', 'session', '--json', '--offline'], {
+  // ccusage is not a devDependency (its registry entry lists platform packages that do not all exist,
+  // which breaks `npm ci`); .ci/run installs it beside the project and sets CCUSAGE_BIN.
+  const [command, ...prefix] = process.env.CCUSAGE_BIN ? [process.env.CCUSAGE_BIN] : ['npx', '--no-install', 'ccusage'];
+  const run = spawnSync(command as string, [...prefix, 'session', '--json', '--offline'], {
     env: { ...process.env, CLAUDE_CONFIG_DIR: `${ROOT_A},${ROOT_B}`, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 60_000,
   });
-  if (run.error || run.status !== 0) return { skip: `ccusage could not run (${run.error?.message ?? run.stderr.trim().split('\n').pop()}); install the ccusage devDependency to cross-check` };
+  if (run.error || run.status !== 0) return { skip: `ccusage could not run (${run.error?.message ?? run.stderr.trim().split('\n').pop()}); set CCUSAGE_BIN to a ccusage 20.0.24 binary (.ci/run installs one) to cross-check` };
   return { sessions: (JSON.parse(run.stdout) as { session: CcusageSession[] }).session };
 }
 

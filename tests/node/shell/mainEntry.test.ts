@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dropSession, inboxFolderFor } from '../../../src/core/hook/inbox.ts';
 import { Journal } from '../../../src/core/journal.ts';
 import { CHANNELS, channelName, eventChannelName } from '../../../src/shared/ipc/contract.ts';
+import { copyCorpus, S1 } from '../agentLogs/corpus.ts';
 import { tempFolder } from '../helpers/tempJournal.ts';
 
 /** A whole fake Electron, recording what the composition root (src/main/index.ts) does with it. */
@@ -61,11 +63,27 @@ function fakeElectron(userData: string) {
     quit: vi.fn(() => calls.push('quit')),
     setLoginItemSettings: vi.fn(),
   });
+  const notifications: Array<EventEmitter & { options: { title: string; body: string }; closed: boolean }> = [];
+  class Notification extends EventEmitter {
+    static isSupported = () => true;
+    options: { title: string; body: string };
+    closed = false;
+    constructor(options: { title: string; body: string }) {
+      super();
+      this.options = options;
+      notifications.push(this);
+    }
+    show() {}
+    close() {
+      this.closed = true;
+    }
+  }
   const handled = new Map<string, unknown>();
   const electron = {
     app,
     BrowserWindow,
     Tray,
+    Notification,
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
     nativeImage: { createFromPath: () => ({ setTemplateImage() {} }) },
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
@@ -86,11 +104,12 @@ function fakeElectron(userData: string) {
       getCursorScreenPoint: () => ({ x: 0, y: 0 }),
     },
   };
-  return { electron, calls, windows, handled };
+  return { electron, calls, windows, handled, notifications };
 }
 
-async function start(userData: string) {
+async function start(userData: string, prepare: (fake: ReturnType<typeof fakeElectron>) => void = () => {}) {
   const fake = fakeElectron(userData);
+  prepare(fake);
   // Electron sets this in a packaged app; plain Node has none.
   (process as { resourcesPath?: string }).resourcesPath = userData;
   vi.resetModules();
@@ -150,5 +169,85 @@ describe('the main process entry', () => {
     expect(fake.windows).toHaveLength(0);
     expect(fake.handled.size).toBe(0);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+type Invoke = (event: unknown, input?: unknown) => Promise<{ ok: boolean; value?: unknown }>;
+const APP_FRAME = { senderFrame: { origin: 'app://renderer', url: 'app://renderer/index.html', parent: null } };
+
+describe('the main process entry, after the first window', () => {
+  const started: Array<ReturnType<typeof fakeElectron>> = [];
+  afterEach(() => {
+    for (const fake of started.splice(0)) fake.electron.app.emit('will-quit');
+    vi.doUnmock('electron');
+  });
+
+  it('writes the daily backup only once the window is ready to show, and asks "Log this session?" for hook sessions', async () => {
+    const userData = tempFolder();
+    dropSession(inboxFolderFor(path.join(userData, 'leverage.db')), { session_id: 'finished-while-closed', cwd: '/home/dev/my-app' });
+    const fake = await start(userData);
+    started.push(fake);
+    const backups = path.join(userData, 'backups');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.existsSync(backups)).toBe(false);
+    expect(fake.notifications).toHaveLength(0);
+
+    fake.windows[0]?.emit('ready-to-show');
+    await vi.waitFor(() => expect(fs.readdirSync(backups).filter((name) => name.startsWith('leverage-auto-'))).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.notifications).toHaveLength(1));
+    const [notification] = fake.notifications;
+    expect(notification?.options).toEqual({ title: 'Log this session?', body: 'Claude Code session in my-app\nFigures not read yet' });
+
+    // Clicking opens quick add and fills it from the session.
+    notification?.emit('click');
+    const quickAdd = fake.windows[1] as unknown as { url: string; webContents: { send: ReturnType<typeof vi.fn> } };
+    expect(quickAdd.url).toBe('app://renderer/quick-add.html');
+    expect(quickAdd.webContents.send).toHaveBeenCalledWith(eventChannelName('prefillQuickAdd'), { sessionId: 'finished-while-closed' });
+
+    // Still pending until answered in the app; dismissing it there takes the notification down.
+    const pending = fake.handled.get(channelName('pendingHookSessions')) as Invoke;
+    expect(((await pending(APP_FRAME)).value as unknown[]).length).toBe(1);
+    const dismiss = fake.handled.get(channelName('markHookSessionHandled')) as Invoke;
+    expect(await dismiss(APP_FRAME, { sessionId: 'finished-while-closed' })).toEqual({ ok: true, value: { handled: true } });
+    expect(notification?.closed).toBe(true);
+    expect(((await pending(APP_FRAME)).value as unknown[]).length).toBe(0);
+  });
+
+  it('a task saved with the session answers its prompt: the session is marked handled and the notification closed', async () => {
+    const userData = tempFolder();
+    const { rootA } = copyCorpus();
+    const transcript = path.join(rootA, 'projects', '-home-dev-leverage-journal', `${S1}.jsonl`);
+    dropSession(inboxFolderFor(path.join(userData, 'leverage.db')), { session_id: S1, transcript_path: transcript });
+    const fake = await start(userData);
+    started.push(fake);
+    fake.windows[0]?.emit('ready-to-show');
+    await vi.waitFor(() => expect(fake.notifications).toHaveLength(1));
+    expect(fake.notifications[0]?.options.body).toMatch(/agent time · .+ tokens/);
+
+    const createTask = fake.handled.get(channelName('createTask')) as Invoke;
+    const created = (await createTask(APP_FRAME, { workDate: '2026-03-01', title: 'From the hook', humanSeconds: 3600, agentSeconds: 60 })) as { value: { id: number } };
+    const link = fake.handled.get(channelName('linkSessionsToTask')) as Invoke;
+    expect((await link(APP_FRAME, { taskId: created.value.id, sessionIds: [S1] })).ok).toBe(true);
+    expect(fake.notifications[0]?.closed).toBe(true);
+    const pending = fake.handled.get(channelName('pendingHookSessions')) as Invoke;
+    expect(await pending(APP_FRAME)).toEqual({ ok: true, value: [] });
+  });
+
+  it.each([
+    ['Start with an empty journal', true],
+    ['Quit', false],
+  ])('a corrupt journal file: the user chooses "%s"', async (answer, opens) => {
+    const userData = tempFolder();
+    const file = path.join(userData, 'leverage.db');
+    fs.writeFileSync(file, 'not a database'.repeat(500));
+    const fake = await start(userData, (fake) => {
+      fake.electron.dialog.showMessageBox = vi.fn(async (options: { buttons: string[] }) => ({ response: options.buttons.indexOf(answer) })) as never;
+    });
+    started.push(fake);
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledOnce();
+    expect(fs.readdirSync(userData).some((name) => name.startsWith('leverage.db.unreadable-'))).toBe(true);
+    expect(fake.windows.length > 0).toBe(opens);
+    expect(fake.calls.includes('quit')).toBe(!opens);
+    expect(fs.existsSync(file)).toBe(opens);
   });
 });

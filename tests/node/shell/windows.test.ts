@@ -33,6 +33,8 @@ const HARDENED = {
   webSecurity: true,
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
+  // A file dropped on the window is read by the page (File → Import, drag and drop); it never replaces the page.
+  navigateOnDragDrop: false,
 };
 
 describe('windows', () => {

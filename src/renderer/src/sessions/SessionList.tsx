@@ -1,0 +1,87 @@
+import { formatMinutes } from '../../../shared/units/duration.ts';
+import { formatTokens } from '../../../shared/units/tokens.ts';
+import { sessionWhen, type AgentSession } from './sessionFigures.ts';
+
+interface SessionListProps {
+  sessions: AgentSession[];
+  selected: ReadonlySet<string>;
+  onToggle: (sessionId: string) => void;
+  label: string;
+  /** Fewer columns (no wall time, no models), for the picker dialog. */
+  compact?: boolean;
+}
+
+function minutes(session: AgentSession): string {
+  return formatMinutes(Math.round(session.agentMinutes * 60));
+}
+
+/** Sessions as a table with a checkbox per row; selecting several sums them elsewhere. */
+export function SessionList({ sessions, selected, onToggle, label, compact = false }: SessionListProps) {
+  return (
+    <table className={`session-table${compact ? ' compact' : ''}`} aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col" className="session-check">
+            <span className="visually-hidden">Select</span>
+          </th>
+          <th scope="col">Session</th>
+          <th scope="col">Started</th>
+          <th scope="col" className="num" title="Agent time: from turn durations where the log has them, else reconstructed from turns">
+            Agent
+          </th>
+          {!compact && (
+            <th scope="col" className="num" title="First prompt to last record">
+              Wall
+            </th>
+          )}
+          <th scope="col" className="num" title="Input + output + cache creation: what a task records">
+            Fresh tokens
+          </th>
+          <th scope="col" className="num" title="Cache reads re-read the same context; shown apart, not added to tasks">
+            Cache reads
+          </th>
+          <th scope="col">Linked</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((session) => {
+          const checked = selected.has(session.sessionId);
+          const id = `session-${session.sessionId}`;
+          return (
+            <tr key={session.sessionId} className={checked ? 'selected' : undefined} data-session-id={session.sessionId}>
+              <td className="session-check">
+                <input type="checkbox" id={id} checked={checked} onChange={() => onToggle(session.sessionId)} aria-label={`Select ${session.title ?? session.sessionId}`} />
+              </td>
+              <td>
+                <label htmlFor={id} className="session-title">
+                  {session.title ?? <span className="muted">Untitled session</span>}
+                </label>
+                <span className="session-meta">
+                  {session.project ?? 'unknown project'}
+                  {session.gitBranch && <> · <code>{session.gitBranch}</code></>}
+                  {!compact && session.models.length > 0 && <> · {session.models.map((model) => model.replace(/^claude-/, '').replace(/-\d{8}$/, '')).join(', ')}</>}
+                </span>
+              </td>
+              <td className="nowrap">{sessionWhen(session)}</td>
+              <td className="num" title={session.agentTimeSource === 'turn_duration' ? 'From turn durations' : 'Reconstructed from turns'}>
+                {minutes(session)}
+              </td>
+              {!compact && <td className="num muted">{formatMinutes(Math.round(session.wallMinutes * 60))}</td>}
+              <td className="num">{formatTokens(session.freshTokens) || '0'}</td>
+              <td className="num muted">{formatTokens(session.cacheReadTokens) || '0'}</td>
+              <td>
+                {session.linkedTaskIds.length > 0 ? (
+                  <span className="status-tag linked" title={`Task ${session.linkedTaskIds.map((taskId) => `#${taskId}`).join(', ')}`}>
+                    Linked
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
+import { createCoreHandlers } from '../../../src/core/ipc/coreHandlers.ts';
+import { invokeHandler, type HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
+import { Journal } from '../../../src/core/journal.ts';
+import { CHANNELS, ipcContract, type Channel } from '../../../src/shared/ipc/contract.ts';
+
+/** The fixture Claude Code corpus: two roots, four sessions (one with a subagent, one with corrupt lines). */
+export const CLAUDE_ROOTS = ['root-a', 'root-b'].map((root) => resolve(import.meta.dirname, '../../fixtures/claude', root));
+
+/**
+ * window.api bound to the real core handlers over an in-memory journal, so the dialogs see real
+ * import reports and stored sessions; `shell` stands in for main's dialog channels. Calls are logged.
+ */
+export function installRealJournal(options: { sessions?: boolean; shell?: Partial<HandlerTable> } = {}) {
+  const journal = Journal.open(':memory:');
+  if (options.sessions) scanAgentLogs(journal.db, CLAUDE_ROOTS);
+  const handlers = { ...createCoreHandlers(journal), scanAgentSessions: () => scanAgentLogs(journal.db, CLAUDE_ROOTS), ...options.shell } as HandlerTable;
+  const calls: Array<{ channel: string; input: unknown }> = [];
+  const api: Record<string, unknown> = { on: () => () => undefined };
+  for (const channel of CHANNELS) {
+    api[channel] = (input?: unknown) => {
+      calls.push({ channel, input });
+      return invokeHandler(ipcContract, handlers, channel as Channel, input);
+    };
+  }
+  Object.defineProperty(window, 'api', { value: api, configurable: true });
+  return { journal, calls };
+}

@@ -49,3 +49,12 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
   if (!api) return () => undefined;
   return api.on(event, listener);
 }
+
+// Publishing and backups (issues 7 and 8): named wrappers for the shell channels the publishing
+// and backup views use. Each shows main's error in a toast and resolves to undefined on failure.
+/** Asks where to save a period article; writes the markdown and its SVG charts beside it. */
+export const saveArticle = (input: ChannelInput<'saveArticle'>) => call('saveArticle', input);
+/** The backups folder, newest first as main lists them. */
+export const listBackups = () => call('listBackups');
+/** Restores a listed backup after main takes a safety backup of the current journal. */
+export const restoreBackup = (input: ChannelInput<'restoreBackup'>) => call('restoreBackup', input);

@@ -10,6 +10,10 @@ import { QuickSyntaxField } from '../components/QuickSyntaxField.tsx';
 import { TaskForm } from '../components/TaskForm.tsx';
 import { TaskGrid } from '../components/TaskGrid.tsx';
 import { createTask } from '../lib/mutations.ts';
+import { FactsPanel } from '../publishing/FactsPanel.tsx';
+import { HookSessionsBanner } from '../publishing/HookSessionsBanner.tsx';
+import { insertAtCursor } from '../publishing/insertAtCursor.ts';
+import { RevisionNotice } from '../publishing/RevisionNotice.tsx';
 import { useChannel } from '../lib/useChannel.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
@@ -57,6 +61,9 @@ export default function DayScreen() {
         </div>
         <DateNavigator date={date} onChange={setDate} />
       </header>
+
+      <HookSessionsBanner date={date} />
+      <RevisionNotice date={date} />
 
       <section className="card" aria-labelledby="figures-title">
         <h2 id="figures-title" className="card-title">
@@ -108,6 +115,9 @@ function DayProse({ date }: { date: string }) {
   const { value: record } = useChannel('getDay', { date });
   const [draft, setDraft] = useState<Pick<DayRecord, 'intro' | 'analysis'> | null>(null);
   const [forDate, setForDate] = useState(date);
+  const analysisRef = useRef<HTMLTextAreaElement>(null);
+  // Where the Analysis cursor was when the field lost focus, for that day (else a fact goes at the end).
+  const lastSelection = useRef<{ date: string; range: [number, number] } | null>(null);
   if (forDate !== date) {
     setForDate(date);
     setDraft(null);
@@ -125,6 +135,21 @@ function DayProse({ date }: { date: string }) {
     }
   }
 
+  /** A fact from the panel goes where the Analysis cursor is (at the end if it never had focus). */
+  function insertFact(text: string) {
+    const field = analysisRef.current;
+    const focused = field !== null && document.activeElement === field;
+    const remembered = lastSelection.current?.date === date ? lastSelection.current.range : null;
+    const [start, end] = focused ? [field.selectionStart, field.selectionEnd] : (remembered ?? [current.analysis.length, current.analysis.length]);
+    const next = insertAtCursor(current.analysis, start, end, text);
+    lastSelection.current = { date, range: [next.caret, next.caret] };
+    setDraft({ ...current, analysis: next.value });
+    requestAnimationFrame(() => {
+      field?.focus();
+      field?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
   return (
     <section className="card prose-editors" aria-label="Post text">
       <div className="field">
@@ -133,8 +158,12 @@ function DayProse({ date }: { date: string }) {
       </div>
       <div className="field">
         <label htmlFor="day-analysis">Analysis</label>
-        <textarea id="day-analysis" rows={3} value={current.analysis} placeholder="What drove the day's leverage" onChange={(event) => setDraft({ ...current, analysis: event.target.value })} onBlur={() => void save()} />
+        <textarea id="day-analysis" ref={analysisRef} rows={3} value={current.analysis} placeholder="What drove the day's leverage" onChange={(event) => setDraft({ ...current, analysis: event.target.value })} onBlur={(event) => {
+          lastSelection.current = { date, range: [event.target.selectionStart, event.target.selectionEnd] };
+          void save();
+        }} />
       </div>
+      <FactsPanel date={date} onInsert={insertFact} />
       <div className="form-actions">
         <button type="button" className="button" disabled={!dirty} onClick={() => void save()}>
           Save text

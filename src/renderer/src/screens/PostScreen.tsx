@@ -3,27 +3,37 @@ import Markdown from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { longDate } from '../../../shared/metrics/periods.ts';
-import { call } from '../api/client.ts';
+import { call, saveArticle } from '../api/client.ts';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { useChannel } from '../lib/useChannel.ts';
+import { ArticleDialog } from '../publishing/ArticleDialog.tsx';
+import { PublishPanel } from '../publishing/PublishPanel.tsx';
+import { activeProfileName, withoutRevisionNote } from '../publishing/publishPreview.ts';
 import { useAppStore } from '../stores/appStore.ts';
+import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { DateNavigator } from './DayScreen.tsx';
 
-/** The day's post: rendered (sanitized, never raw HTML) beside its markdown source. */
+/** The day's post as it would be published (redacted, with any revision note): rendered (sanitized, never raw HTML) beside its markdown source. */
 export default function PostScreen() {
   const date = useAppStore((state) => state.date);
   const setDate = useAppStore((state) => state.setDate);
-  const { value: markdown } = useChannel('previewPost', { date });
   const { value: metrics } = useChannel('dayMetrics', { date });
   const [templates, setTemplates] = useState(false);
+  const profile = useSettingsStore((state) => activeProfileName(state.settings));
+  const { value: preview } = useChannel('redactionPreview', { date, profile });
+  const [withNote, setWithNote] = useState(true);
+  const [article, setArticle] = useState(false);
+  const current = preview && (preview.profile === profile) ? preview : undefined;
+  const markdown = current && (withNote ? current.markdown : withoutRevisionNote(current.markdown));
 
   async function copy() {
     const result = await call('copyPost', { date });
     if (result) toast('success', `Copied the post (${result.characters.toLocaleString('en-US')} characters)`);
   }
   async function save() {
-    const result = await call('savePost', { date });
+    // With a redaction profile, save exactly the previewed (redacted) text; savePost writes the post as stored.
+    const result = profile !== null && markdown !== undefined ? await saveArticle({ markdown, suggestedName: `leverage-record-${date}.md`, charts: [] }) : await call('savePost', { date });
     if (result?.path) toast('success', `Saved to ${result.path}`);
   }
 
@@ -37,11 +47,14 @@ export default function PostScreen() {
         <DateNavigator date={date} onChange={setDate} />
       </header>
       <div className="toolbar post-actions">
-        <button type="button" className="button primary" onClick={() => void copy()}>
+        <button type="button" className="button primary" onClick={() => void copy()} title={profile !== null ? 'Copies the post as written, without redaction' : undefined}>
           Copy markdown
         </button>
         <button type="button" className="button" onClick={() => void save()}>
           Save to file…
+        </button>
+        <button type="button" className="button" onClick={() => setArticle(true)}>
+          Export article…
         </button>
         <button type="button" className="button ghost" aria-expanded={templates} onClick={() => setTemplates(!templates)}>
           Template settings
@@ -52,6 +65,8 @@ export default function PostScreen() {
           <TemplateSettings />
         </section>
       )}
+      <PublishPanel date={date} profile={profile} preview={current} withNote={withNote} onWithNote={setWithNote} />
+      {article && <ArticleDialog date={date} onClose={() => setArticle(false)} />}
       <div className="post-panes">
         <section className="card post-rendered" aria-label="Rendered post">
           <article className="markdown">{markdown !== undefined && <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>{markdown}</Markdown>}</article>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import { call } from '../api/client.ts';
+import { BackupList } from '../backups/BackupList.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
+import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
 import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
@@ -17,6 +19,8 @@ export default function SettingsScreen() {
   const loaded = useSettingsStore((state) => state.loaded);
   const appInfo = useSettingsStore((state) => state.appInfo);
   const update = useSettingsStore((state) => state.update);
+  // Bumped by "Back up now" so the backup list shows the new file.
+  const [backupsWritten, setBackupsWritten] = useState(0);
 
   return (
     <div className="screen settings-screen">
@@ -88,7 +92,10 @@ export default function SettingsScreen() {
                 className="button"
                 onClick={async () => {
                   const result = await call('backupNow');
-                  if (result) toast('success', `Backed up to ${result.path}`);
+                  if (result) {
+                    setBackupsWritten((count) => count + 1);
+                    toast('success', `Backed up to ${result.path}`);
+                  }
                 }}
               >
                 Back up now
@@ -107,14 +114,24 @@ export default function SettingsScreen() {
                 Import data…
               </button>
             </div>
+            <h3 className="small-title">Backups</h3>
+            <BackupList refreshToken={backupsWritten} />
           </section>
         </div>
-        <section className="card" aria-labelledby="template-title">
-          <h2 id="template-title" className="card-title">
-            Post template
-          </h2>
-          {loaded && <TemplateSettings key={JSON.stringify([settings.aboutText, settings.authorLine, settings.footer, settings.factorFormat, settings.frontMatter])} />}
-        </section>
+        <div className="settings-column">
+          <section className="card" aria-labelledby="template-title">
+            <h2 id="template-title" className="card-title">
+              Post template
+            </h2>
+            {loaded && <TemplateSettings key={JSON.stringify([settings.aboutText, settings.authorLine, settings.footer, settings.factorFormat, settings.frontMatter])} />}
+          </section>
+          <section className="card" aria-labelledby="redaction-title">
+            <h2 id="redaction-title" className="card-title">
+              Redaction
+            </h2>
+            <RedactionProfilesEditor />
+          </section>
+        </div>
       </div>
     </div>
   );

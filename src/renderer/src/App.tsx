@@ -2,6 +2,9 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { shiftDate, today } from '../../shared/metrics/periods.ts';
 import { subscribe } from './api/client.ts';
 import { Toasts } from './components/Toasts.tsx';
+import { ImportDialog } from './import/ImportDialog.tsx';
+import { useImportStore } from './import/importStore.ts';
+import { useWindowFileDrop } from './import/useWindowFileDrop.ts';
 import { undoDelete } from './lib/mutations.ts';
 import { isTyping, SHORTCUTS } from './lib/shortcuts.ts';
 import DayScreen from './screens/DayScreen.tsx';
@@ -13,15 +16,21 @@ const LogScreen = lazy(() => import('./screens/LogScreen.tsx'));
 const ReviewScreen = lazy(() => import('./screens/ReviewScreen.tsx'));
 const PostScreen = lazy(() => import('./screens/PostScreen.tsx'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx'));
+const SessionsScreen = lazy(() => import('./screens/SessionsScreen.tsx'));
 
-const LABELS: Record<Screen, string> = { day: 'Day', log: 'Log', review: 'Review', post: 'Post', settings: 'Settings' };
-const ICONS: Record<Screen, string> = { day: '◷', log: '☰', review: '▥', post: '✎', settings: '⚙' };
+const LABELS: Record<Screen, string> = { day: 'Day', log: 'Log', review: 'Review', post: 'Post', settings: 'Settings', sessions: 'Sessions' };
+const ICONS: Record<Screen, string> = { day: '◷', log: '☰', review: '▥', post: '✎', settings: '⚙', sessions: '⧗' };
+const showImport = (file: File) => useImportStore.getState().show(file);
 
 export function App() {
   const screen = useAppStore((state) => state.screen);
   const setScreen = useAppStore((state) => state.setScreen);
   const theme = useSettingsStore((state) => state.settings.theme);
   const [help, setHelp] = useState(false);
+  const importing = useImportStore((state) => state.open);
+  const importFile = useImportStore((state) => state.file);
+  const importToken = useImportStore((state) => state.token);
+  const dragging = useWindowFileDrop(showImport);
 
   useEffect(() => {
     void useSettingsStore.getState().load();
@@ -35,7 +44,8 @@ export function App() {
         else if (name === 'goToLog') app.setScreen('log');
         else if (name === 'goToReview') app.setScreen('review');
         else if (name === 'goToPost' || name === 'exportPost') app.setScreen('post');
-        else if (name === 'goToSettings' || name === 'import') app.setScreen('settings');
+        else if (name === 'goToSettings') app.setScreen('settings');
+        else if (name === 'import') useImportStore.getState().show();
       }),
     ];
     return () => offs.forEach((off) => off());
@@ -47,7 +57,7 @@ export function App() {
     function onKey(event: KeyboardEvent) {
       const app = useAppStore.getState();
       const mod = event.ctrlKey || event.metaKey;
-      if (mod && /^[1-5]$/.test(event.key)) {
+      if (mod && /^[1-6]$/.test(event.key)) {
         app.setScreen(SCREENS[Number(event.key) - 1] as Screen);
       } else if (mod && event.key.toLowerCase() === 'n') {
         app.requestNewTask();
@@ -103,9 +113,16 @@ export function App() {
           {screen === 'review' && <ReviewScreen />}
           {screen === 'post' && <PostScreen />}
           {screen === 'settings' && <SettingsScreen />}
+          {screen === 'sessions' && <SessionsScreen />}
         </Suspense>
       </main>
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+      {importing && <ImportDialog key={importToken} file={importFile} onClose={() => useImportStore.getState().close()} />}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop a Leverage Record (.md or .txt) to preview its import</p>
+        </div>
+      )}
       <Toasts />
     </div>
   );

@@ -7,6 +7,10 @@ import { taskLeverage } from '../../shared/metrics/summary.ts';
 import { call, subscribe } from './api/client.ts';
 import { QuickSyntaxField } from './components/QuickSyntaxField.tsx';
 import { Toasts } from './components/Toasts.tsx';
+import { linkSessions } from './sessions/linkSessions.ts';
+import { findSession } from './sessions/findSession.ts';
+import { SessionPicker } from './sessions/SessionPicker.tsx';
+import { sessionDate, suggestedTitle, sumSessions, type AgentSession } from './sessions/sessionFigures.ts';
 import { applyTheme, useSettingsStore } from './stores/settingsStore.ts';
 
 /** The small tray window: one line, a date, Enter saves, Escape closes. */
@@ -15,10 +19,25 @@ export function QuickAdd() {
   const [last, setLast] = useState<Task | null>(null);
   const theme = useSettingsStore((state) => state.settings.theme);
   const format = useSettingsStore((state) => state.settings.factorFormat);
+  const [sessions, setSessions] = useState<AgentSession[]>([]);
+  // The line restarts (new key) with a session's suggested title when main asks to log a session.
+  const [line, setLine] = useState({ key: 0, text: '' });
+  const sums = sessions.length > 0 ? sumSessions(sessions) : null;
 
   useEffect(() => {
     void useSettingsStore.getState().load();
-    return subscribe('settingsChanged', (settings) => useSettingsStore.getState().replace(settings));
+    const offs = [
+      subscribe('settingsChanged', (settings) => useSettingsStore.getState().replace(settings)),
+      subscribe('prefillQuickAdd', ({ sessionId }) => {
+        void findSession(sessionId).then((session) => {
+          if (!session) return;
+          setSessions([session]);
+          setDate(sessionDate(session) ?? today());
+          setLine((previous) => ({ key: previous.key + 1, text: suggestedTitle([session]) ? `${suggestedTitle([session])} ` : '' }));
+        });
+      }),
+    ];
+    return () => offs.forEach((off) => off());
   }, []);
   useEffect(() => applyTheme(theme), [theme]);
 
@@ -34,13 +53,21 @@ export function QuickAdd() {
       }}
     >
       <QuickSyntaxField
+        key={line.key}
+        initialText={line.text}
         autoFocus
+        fill={sums && { agentSeconds: sums.agentSeconds, tokens: sums.freshTokens }}
         onSubmit={async (task) => {
           const saved = await call('createTask', { ...task, workDate: date, notes: '' });
-          if (saved) setLast(saved);
+          if (saved) {
+            setLast(saved);
+            await linkSessions(saved.id, sessions);
+            setSessions([]);
+          }
           return Boolean(saved);
         }}
       />
+      <SessionPicker value={sessions} onChange={setSessions} />
       <div className="quick-add-foot">
         <div className="field inline">
           <label htmlFor="quick-date">Date</label>

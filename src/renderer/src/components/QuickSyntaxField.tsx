@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { parseQuickSyntax, type QuickTask } from '../../../shared/quickSyntax.ts';
 import { formatHours, formatMinutes } from '../../../shared/units/duration.ts';
 import { formatTokens } from '../../../shared/units/tokens.ts';
+import { withSessionFill, type QuickFill } from '../sessions/quickFill.ts';
 
 /** The parse of a quick-syntax line, shown before it is saved. */
 export function QuickParsePreview({ task, errors, urgent = false }: { task: QuickTask; errors: string[]; urgent?: boolean }) {
@@ -38,14 +39,19 @@ interface QuickSyntaxFieldProps {
   inputRef?: React.Ref<HTMLInputElement>;
   autoFocus?: boolean;
   onEscape?: () => void;
+  /** Agent time and tokens from picked sessions, used where the line gives none. */
+  fill?: QuickFill | null;
+  /** The line to start from (remount with a new key to start again). */
+  initialText?: string;
 }
 
 /** One line: "Refactor scoring pipeline 6h 8m 40k #scoring"; Enter saves when the parse is complete. */
-export function QuickSyntaxField({ onSubmit, inputRef, autoFocus, onEscape }: QuickSyntaxFieldProps) {
-  const [text, setText] = useState('');
+export function QuickSyntaxField({ onSubmit, inputRef, autoFocus, onEscape, fill, initialText = '' }: QuickSyntaxFieldProps) {
+  const [text, setText] = useState(initialText);
   const [showErrors, setShowErrors] = useState(false);
   const id = useId();
-  const parse = text.trim() === '' ? null : parseQuickSyntax(text);
+  const typed = text.trim() === '' ? null : parseQuickSyntax(text);
+  const parse = typed && fill ? withSessionFill(typed, fill) : typed;
   return (
     <div className="quick-field">
       <label htmlFor={id}>Quick add</label>

@@ -1,12 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TaskInput } from '../../../shared/domain/task.ts';
 import { draftToInput, emptyDraft, type DraftErrors, type DraftField, type TaskDraft } from '../lib/taskDraft.ts';
+import { linkSessions } from '../sessions/linkSessions.ts';
+import { SessionPicker } from '../sessions/SessionPicker.tsx';
+import { sessionDraftFill, type AgentSession } from '../sessions/sessionFigures.ts';
+import { useSessionPrefill } from '../sessions/sessionPrefillStore.ts';
 
 interface TaskFormProps {
   date: string;
   workstreams: string[];
   agentLabel: string;
-  onSave: (input: TaskInput) => Promise<boolean>;
+  /** Resolves to the saved task (its id links picked sessions), or true/false when the caller keeps it. */
+  onSave: (input: TaskInput) => Promise<boolean | { id: number } | undefined>;
   titleRef?: React.Ref<HTMLInputElement>;
 }
 
@@ -22,9 +27,13 @@ const FIELDS: Array<{ field: DraftField; label: string; placeholder: string; hin
 
 /** Every field of a task, validated with the shared parsers and schema before it is sent. */
 export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: TaskFormProps) {
-  const [draft, setDraft] = useState<TaskDraft>(() => emptyDraft(date));
+  // "Add as task" on the Sessions screen leaves sessions for the form that mounts next on the Day screen.
+  const [prefill] = useState(() => useSessionPrefill.getState().pending);
+  const [draft, setDraft] = useState<TaskDraft>(() => ({ ...emptyDraft(date), ...(prefill ? sessionDraftFill(prefill, '') : {}) }));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saving, setSaving] = useState(false);
+  const [sessions, setSessions] = useState<AgentSession[]>(prefill ?? []);
+  const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
 
   const [shownDate, setShownDate] = useState(date);
@@ -33,6 +42,31 @@ export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: Ta
     setShownDate(date);
     setDraft((previous) => ({ ...previous, workDate: date }));
   }
+
+  function pickSessions(picked: AgentSession[]) {
+    setSessions(picked);
+    if (picked.length === 0) return;
+    setDraft((previous) => ({ ...previous, ...sessionDraftFill(picked, previous.title) }));
+    setErrors((previous) => ({ ...previous, agent: undefined, tokens: undefined }));
+  }
+
+  useEffect(() => {
+    // Sessions sent from the Sessions screen: show the full form and ask for what logs cannot say.
+    const reveal = () => {
+      const details = formRef.current?.closest('details');
+      if (details) details.open = true;
+      document.getElementById(`${id}-human`)?.focus();
+    };
+    if (useSessionPrefill.getState().take()) reveal();
+    return useSessionPrefill.subscribe((state) => {
+      if (!state.pending) return;
+      const pending = useSessionPrefill.getState().take();
+      if (pending) {
+        pickSessions(pending);
+        reveal();
+      }
+    });
+  }, [id]);
 
   function set(field: DraftField, value: string) {
     setDraft((previous) => ({ ...previous, [field]: value }));
@@ -51,15 +85,18 @@ export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: Ta
     }
     setSaving(true);
     const saved = await onSave(result.input);
+    if (saved && sessions.length > 0 && typeof saved === 'object') await linkSessions(saved.id, sessions);
     setSaving(false);
     if (saved) {
       setDraft({ ...emptyDraft(draft.workDate), workstream: draft.workstream, model: draft.model });
       setErrors({});
+      setSessions([]);
     }
   }
 
   return (
     <form
+      ref={formRef}
       className="task-form"
       onSubmit={submit}
       noValidate
@@ -71,6 +108,7 @@ export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: Ta
         }
       }}
     >
+      <SessionPicker value={sessions} onChange={(picked) => pickSessions(picked)} />
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${id}-workDate`}>Date</label>

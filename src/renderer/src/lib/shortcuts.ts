@@ -1,6 +1,6 @@
 /** The main window's keyboard shortcuts, shown in the help dialog and docs/renderer.md. */
 export const SHORTCUTS: Array<{ keys: string; action: string }> = [
-  { keys: 'Ctrl+1 … Ctrl+5', action: 'Day, Log, Review, Post, Settings' },
+  { keys: 'Ctrl+1 … Ctrl+6', action: 'Day, Log, Review, Post, Settings, Sessions' },
   { keys: 'Ctrl+N', action: 'New task (focus the quick-add line on the Day screen)' },
   { keys: 'Alt+← / Alt+→', action: 'Previous / next day (Day and Post)' },
   { keys: 'Alt+Home', action: 'Today' },

@@ -90,7 +90,7 @@ export default function DayScreen() {
         />
         <details className="full-form">
           <summary>All fields</summary>
-          <TaskForm date={date} workstreams={workstreams} agentLabel={settings.agentLabel} onSave={async (input) => Boolean(await createTask(input))} />
+          <TaskForm date={date} workstreams={workstreams} agentLabel={settings.agentLabel} onSave={createTask} />
         </details>
       </section>
 

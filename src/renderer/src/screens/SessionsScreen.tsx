@@ -5,23 +5,16 @@ import { SessionSumsLine } from '../sessions/SessionSumsLine.tsx';
 import { sessionDate, sumSessions } from '../sessions/sessionFigures.ts';
 import { useSessionPrefill } from '../sessions/sessionPrefillStore.ts';
 import { useAgentSessions } from '../sessions/useAgentSessions.ts';
+import { useSelection } from '../sessions/useSelection.ts';
 import { useAppStore } from '../stores/appStore.ts';
 
 /** Recent Claude Code sessions read from its local logs; one or several become a task. */
 export default function SessionsScreen() {
   const { sessions, scanning, scan } = useAgentSessions();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, toggle, clear } = useSelection();
   const [hideLinked, setHideLinked] = useState(false);
   const shown = useMemo(() => (sessions ?? []).filter((session) => !hideLinked || session.linkedTaskIds.length === 0), [sessions, hideLinked]);
   const chosen = useMemo(() => (sessions ?? []).filter((session) => selected.has(session.sessionId)), [sessions, selected]);
-
-  function toggle(sessionId: string) {
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(sessionId)) next.add(sessionId);
-      return next;
-    });
-  }
 
   function addAsTask() {
     const app = useAppStore.getState();
@@ -67,7 +60,7 @@ export default function SessionsScreen() {
             {chosen.length > 0 ? (
               <>
                 <SessionSumsLine sums={sumSessions(chosen)} />
-                <button type="button" className="button ghost small" onClick={() => setSelected(new Set())}>
+                <button type="button" className="button ghost small" onClick={clear}>
                   Clear selection
                 </button>
               </>

@@ -3,6 +3,7 @@ import { SessionList } from './SessionList.tsx';
 import { SessionSumsLine } from './SessionSumsLine.tsx';
 import { sumSessions, type AgentSession } from './sessionFigures.ts';
 import { useAgentSessions } from './useAgentSessions.ts';
+import { useSelection } from './useSelection.ts';
 
 interface SessionPickerProps {
   /** The sessions picked so far (linked to the task when it is saved). */
@@ -47,7 +48,7 @@ export function SessionPicker({ value, onChange }: SessionPickerProps) {
 function SessionPickerDialog({ initial, onPick, onClose }: { initial: AgentSession[]; onPick: (sessions: AgentSession[]) => void; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { sessions, scanning, scan } = useAgentSessions();
-  const [selected, setSelected] = useState<Set<string>>(() => new Set(initial.map((session) => session.sessionId)));
+  const { selected, toggle } = useSelection(initial.map((session) => session.sessionId));
   useEffect(() => {
     const dialog = ref.current;
     // happy-dom has no showModal; the attribute keeps the dialog visible there.
@@ -55,14 +56,6 @@ function SessionPickerDialog({ initial, onPick, onClose }: { initial: AgentSessi
     else dialog?.setAttribute('open', '');
   }, []);
   const chosen = useMemo(() => (sessions ?? []).filter((session) => selected.has(session.sessionId)), [sessions, selected]);
-
-  function toggle(sessionId: string) {
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(sessionId)) next.add(sessionId);
-      return next;
-    });
-  }
 
   return (
     <dialog ref={ref} className="dialog session-dialog" aria-labelledby="session-picker-title" onClose={onClose} onCancel={onClose}>

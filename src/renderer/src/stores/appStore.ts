@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { today } from '../../../shared/metrics/periods.ts';
 
-export const SCREENS = ['day', 'log', 'review', 'post', 'settings'] as const;
+export const SCREENS = ['day', 'log', 'review', 'post', 'settings', 'sessions'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 interface AppState {

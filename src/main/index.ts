@@ -179,7 +179,11 @@ async function start(): Promise<void> {
       if (prompt.scanned) dataChanged('app');
       return prompt;
     },
-    notify: (prompt, onClick) => showNotification(prompt.title, prompt.body, onClick),
+    notify: (prompt, onClick) => {
+      // Loaded now, hidden, so that its page is listening when prefillQuickAdd is sent on a click.
+      windows.prepareQuickAdd();
+      return showNotification(prompt.title, prompt.body, onClick);
+    },
     notifyMore: (count) => showNotification('Log these sessions?', `${count} more finished Claude Code sessions are waiting to be logged.`, () => windows.showMain()),
     accept: (sessionId) => windows.sendToQuickAdd(tray?.bounds() ?? null, 'prefillQuickAdd', { sessionId }),
     onError: (error) => console.error('Leverage Journal: reading the hook inbox failed', error),
@@ -223,6 +227,7 @@ async function start(): Promise<void> {
   app.on('second-instance', () => windows.showMain());
   app.on('activate', () => windows.showMain());
   app.on('will-quit', () => {
+    backgroundStarted = true;
     stopWatching();
     stopBackups();
     stopPrompts();
@@ -230,13 +235,18 @@ async function start(): Promise<void> {
     tray?.destroy();
     host.close();
   });
-  // The first window comes first: the backup and the inbox wait until it is ready to show.
-  windows.showMain().once('ready-to-show', () => {
-    setImmediate(() => {
-      stopBackups = dailyBackup.schedule();
-      stopPrompts = sessionPrompts.watch();
-    });
-  });
+  // The first window comes first: the backup and the inbox wait until it is ready to show (or,
+  // should its page never paint, a few seconds).
+  let backgroundStarted = false;
+  const startBackground = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    stopBackups = dailyBackup.schedule();
+    stopPrompts = sessionPrompts.watch();
+  };
+  windows.showMain().once('ready-to-show', () => setImmediate(startBackground));
+  const fallback = setTimeout(startBackground, 15_000);
+  fallback.unref();
 }
 
 if (!app.requestSingleInstanceLock()) {

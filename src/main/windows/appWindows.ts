@@ -47,23 +47,28 @@ export function createAppWindows(options: AppWindowsOptions) {
     return main;
   }
 
-  function showQuickAdd(trayBounds: Area | null): void {
+  /** Creates and loads quick add without showing it (so that an event sent later finds its page listening). */
+  function prepareQuickAdd(): BrowserWindow {
     if (!live(quickAdd)) {
       quickAdd = createQuickAddWindow({ preload: options.preload, devTools: options.devTools });
       void quickAdd.loadURL(rendererUrl('quick-add', options.devServerUrl));
     }
+    return quickAdd;
+  }
+
+  function showQuickAdd(trayBounds: Area | null): void {
+    const window = prepareQuickAdd();
     const display = trayBounds ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
     const { x, y } = quickAddPosition(trayBounds, display.workArea, QUICK_ADD_SIZE);
-    quickAdd.setPosition(x, y, false);
-    quickAdd.show();
-    quickAdd.focus();
+    window.setPosition(x, y, false);
+    window.show();
+    window.focus();
   }
 
   /** Opens quick add and sends it an event once its page has loaded (a window just created is still loading). */
   function sendToQuickAdd<E extends EventName>(trayBounds: Area | null, event: E, payload: EventPayload<E>): void {
     showQuickAdd(trayBounds);
-    const window = quickAdd;
-    if (!live(window)) return;
+    const window = prepareQuickAdd();
     const send = () => sendEvent([window], event, payload);
     if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
     else send();
@@ -87,7 +92,7 @@ export function createAppWindows(options: AppWindowsOptions) {
     sendEvent([main, quickAdd].filter(live), event, payload);
   }
 
-  return { showMain, showQuickAdd, sendToQuickAdd, hideQuickAdd, sendCommand, broadcast, mainWindow: () => (live(main) ? main : null) };
+  return { showMain, showQuickAdd, prepareQuickAdd, sendToQuickAdd, hideQuickAdd, sendCommand, broadcast, mainWindow: () => (live(main) ? main : null) };
 }
 export type AppWindows = ReturnType<typeof createAppWindows>;
 

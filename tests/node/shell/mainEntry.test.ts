@@ -198,8 +198,11 @@ describe('the main process entry, after the first window', () => {
     const [notification] = fake.notifications;
     expect(notification?.options).toEqual({ title: 'Log this session?', body: 'Claude Code session in my-app\nFigures not read yet' });
 
+    // Quick add is loaded (hidden) with the notification, so its page listens before the click.
+    expect(fake.windows).toHaveLength(2);
     // Clicking opens quick add and fills it from the session.
     notification?.emit('click');
+    expect(fake.windows).toHaveLength(2);
     const quickAdd = fake.windows[1] as unknown as { url: string; webContents: { send: ReturnType<typeof vi.fn> } };
     expect(quickAdd.url).toBe('app://renderer/quick-add.html');
     expect(quickAdd.webContents.send).toHaveBeenCalledWith(eventChannelName('prefillQuickAdd'), { sessionId: 'finished-while-closed' });

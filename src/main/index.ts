@@ -224,6 +224,7 @@ async function start(): Promise<void> {
   applySettings(journal().settings.get());
   let stopBackups = () => {};
   let stopPrompts = () => {};
+  let backgroundStarted = false;
   app.on('second-instance', () => windows.showMain());
   app.on('activate', () => windows.showMain());
   app.on('will-quit', () => {
@@ -237,7 +238,6 @@ async function start(): Promise<void> {
   });
   // The first window comes first: the backup and the inbox wait until it is ready to show (or,
   // should its page never paint, a few seconds).
-  let backgroundStarted = false;
   const startBackground = () => {
     if (backgroundStarted) return;
     backgroundStarted = true;

@@ -80,7 +80,8 @@ describe('post import against the real handlers', () => {
   test('a post dropped on the window opens the same preview and imports its day with the published figures', async () => {
     const text = readFileSync(FEBRUARY_28, 'utf8');
     const transfer = await page.evaluateHandle((body) => {
-      const data = new DataTransfer();
+      // Runs in the page; the test's tsconfig has no DOM types.
+      const data = new (globalThis as unknown as { DataTransfer: new () => { items: { add: (file: File) => void } } }).DataTransfer();
       data.items.add(new File([body], 'leverage-record-2026-02-28.txt', { type: 'text/plain' }));
       return data;
     }, text);

@@ -4,6 +4,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { saveArticle } from '../api/client.ts';
 import { useChannel } from '../lib/useChannel.ts';
+import { MARKDOWN_COMPONENTS } from './MarkdownImage.tsx';
 import { toast } from '../stores/toastStore.ts';
 import { articleFileName, defaultPeriod, periodRequest, type PeriodFields, type PeriodKind } from './articlePeriod.ts';
 
@@ -109,6 +110,7 @@ export function ArticleDialog({ date, onClose }: { date: string; onClose: () => 
             <Markdown
               remarkPlugins={[remarkGfm]}
               rehypePlugins={[rehypeSanitize]}
+              components={MARKDOWN_COMPONENTS}
               urlTransform={(url) => chartUrls.get(url) ?? defaultUrlTransform(url)}
             >
               {article.markdown}

@@ -7,6 +7,7 @@ import { call, saveArticle } from '../api/client.ts';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { useChannel } from '../lib/useChannel.ts';
 import { ArticleDialog } from '../publishing/ArticleDialog.tsx';
+import { MARKDOWN_COMPONENTS } from '../publishing/MarkdownImage.tsx';
 import { PublishPanel } from '../publishing/PublishPanel.tsx';
 import { activeProfileName, withoutRevisionNote } from '../publishing/publishPreview.ts';
 import { useAppStore } from '../stores/appStore.ts';
@@ -69,7 +70,7 @@ export default function PostScreen() {
       {article && <ArticleDialog date={date} onClose={() => setArticle(false)} />}
       <div className="post-panes">
         <section className="card post-rendered" aria-label="Rendered post">
-          <article className="markdown">{markdown !== undefined && <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>{markdown}</Markdown>}</article>
+          <article className="markdown">{markdown !== undefined && <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={MARKDOWN_COMPONENTS}>{markdown}</Markdown>}</article>
         </section>
         <section className="card post-source" aria-label="Markdown source">
           <pre tabIndex={0}>{markdown}</pre>

@@ -50,6 +50,19 @@ for (const theme of ['light', 'dark'] as const) {
         await page.locator('.content').evaluate((element) => element.scrollTo({ top: 0 }));
       }
     }
+    // Publishing: the Post screen with a redaction profile's preview, then the article dialog.
+    harness.journal.settings.update({
+      redactionProfiles: [{ name: 'public', aliases: [{ from: 'scoring', to: 'ranking' }, { from: 'vendor', to: 'a supplier' }] }],
+      activeRedactionProfile: 'public',
+    });
+    await harness.emit(page, 'settingsChanged', harness.journal.settings.get());
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Post' }).click();
+    await page.locator('.leak-check').waitFor();
+    await shoot(page, `post-redaction-${theme}.png`);
+    await page.getByRole('button', { name: 'Export article…' }).click();
+    await page.locator('.article-preview img').first().waitFor();
+    await shoot(page, `article-${theme}.png`);
+    await page.getByRole('dialog', { name: 'Export article' }).getByRole('button', { name: 'Cancel' }).click();
     const quick = await harness.newPage('/quick-add.html', { colorScheme: theme });
     await quick.setViewportSize({ width: 560, height: 300 });
     await quick.getByLabel('Quick add').fill('Write the release notes 2h 6m 18k #docs');

@@ -10,6 +10,7 @@ import { today } from '../src/shared/metrics/periods.ts';
 import { buildRenderer } from '../tests/e2e/support/buildRenderer.ts';
 import { startHarness } from '../tests/e2e/support/harness.ts';
 import { seedJournal } from '../tests/e2e/support/seedJournal.ts';
+import { seedAgentSessions } from '../tests/e2e/support/seedSessions.ts';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCREENS = [
@@ -18,6 +19,7 @@ const SCREENS = [
   { name: 'review', nav: 'Review', ready: '.recharts-surface' },
   { name: 'post', nav: 'Post', ready: '.markdown table' },
   { name: 'settings', nav: 'Settings', ready: '#set-agent' },
+  { name: 'sessions', nav: 'Sessions', ready: 'tr[data-session-id]' },
 ] as const;
 
 async function shoot(page: Page, file: string) {
@@ -37,11 +39,13 @@ for (const theme of ['light', 'dark'] as const) {
   try {
     const count = seedJournal(harness.journal, today());
     if (theme === 'light') console.log(`seeded ${count} tasks over 7 weeks`);
+    seedAgentSessions(harness.journal);
     const page = await harness.newPage('/index.html', { colorScheme: theme });
     for (const screen of SCREENS) {
       await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen.nav }).click();
       await page.locator(screen.ready).first().waitFor();
       if (screen.name === 'day') await page.getByLabel('Quick add').fill('Refactor scoring pipeline 6h 8m 40k #scoring');
+      if (screen.name === 'sessions') for (const box of (await page.locator('tr[data-session-id] input[type="checkbox"]').all()).slice(0, 2)) await box.check();
       await shoot(page, `${screen.name}-${theme}.png`);
       if (screen.name === 'review') {
         // The factor distribution and workstream share sit below the fold: a second picture shows them.
@@ -50,6 +54,13 @@ for (const theme of ['light', 'dark'] as const) {
         await page.locator('.content').evaluate((element) => element.scrollTo({ top: 0 }));
       }
     }
+    // File → Import with one of the published posts: the dry run before anything is written.
+    await harness.emit(page, 'command', { name: 'import' });
+    await page.getByLabel('Post file to import').setInputFiles(resolve(import.meta.dirname, '../tests/fixtures/posts/leverage-record-2026-03-01.txt'));
+    await page.getByText('Dry run:', { exact: false }).waitFor();
+    await shoot(page, `import-${theme}.png`);
+    await page.keyboard.press('Escape');
+
     // Publishing: the Post screen with a redaction profile's preview, then the article dialog.
     harness.journal.settings.update({
       redactionProfiles: [{ name: 'public', aliases: [{ from: 'scoring', to: 'ranking' }, { from: 'vendor', to: 'a supplier' }] }],

@@ -19,7 +19,7 @@ const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx'));
 const SessionsScreen = lazy(() => import('./screens/SessionsScreen.tsx'));
 
 const LABELS: Record<Screen, string> = { day: 'Day', log: 'Log', review: 'Review', post: 'Post', settings: 'Settings', sessions: 'Sessions' };
-const ICONS: Record<Screen, string> = { day: '◷', log: '☰', review: '▥', post: '✎', settings: '⚙', sessions: '⧗' };
+const ICONS: Record<Screen, string> = { day: '◷', log: '☰', review: '▥', post: '✎', settings: '⚙', sessions: '◔' };
 const showImport = (file: File) => useImportStore.getState().show(file);
 
 export function App() {

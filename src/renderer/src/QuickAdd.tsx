@@ -67,7 +67,6 @@ export function QuickAdd() {
           return Boolean(saved);
         }}
       />
-      <SessionPicker value={sessions} onChange={setSessions} />
       <div className="quick-add-foot">
         <div className="field inline">
           <label htmlFor="quick-date">Date</label>
@@ -75,6 +74,7 @@ export function QuickAdd() {
         </div>
         <span className="hint">Enter saves · Esc closes</span>
       </div>
+      <SessionPicker value={sessions} onChange={setSessions} terse />
       <p className="quick-last" role="status" aria-live="polite">
         {last ? (
           <>

@@ -7,7 +7,7 @@ interface SessionListProps {
   selected: ReadonlySet<string>;
   onToggle: (sessionId: string) => void;
   label: string;
-  /** Fewer columns (no wall time, no models), for the picker dialog. */
+  /** Fewer columns (the start time joins the project line; no wall time, no models), for the picker dialog. */
   compact?: boolean;
 }
 
@@ -25,7 +25,7 @@ export function SessionList({ sessions, selected, onToggle, label, compact = fal
             <span className="visually-hidden">Select</span>
           </th>
           <th scope="col">Session</th>
-          <th scope="col">Started</th>
+          {!compact && <th scope="col">Started</th>}
           <th scope="col" className="num" title="Agent time: from turn durations where the log has them, else reconstructed from turns">
             Agent
           </th>
@@ -37,7 +37,7 @@ export function SessionList({ sessions, selected, onToggle, label, compact = fal
           <th scope="col" className="num" title="Input + output + cache creation: what a task records">
             Fresh tokens
           </th>
-          <th scope="col" className="num" title="Cache reads re-read the same context; shown apart, not added to tasks">
+          <th scope="col" className="num optional-column" title="Cache reads re-read the same context; shown apart, not added to tasks">
             Cache reads
           </th>
           <th scope="col">Linked</th>
@@ -59,16 +59,17 @@ export function SessionList({ sessions, selected, onToggle, label, compact = fal
                 <span className="session-meta">
                   {session.project ?? 'unknown project'}
                   {session.gitBranch && <> · <code>{session.gitBranch}</code></>}
+                  {compact && <> · {sessionWhen(session)}</>}
                   {!compact && session.models.length > 0 && <> · {session.models.map((model) => model.replace(/^claude-/, '').replace(/-\d{8}$/, '')).join(', ')}</>}
                 </span>
               </td>
-              <td className="nowrap">{sessionWhen(session)}</td>
+              {!compact && <td className="nowrap">{sessionWhen(session)}</td>}
               <td className="num" title={session.agentTimeSource === 'turn_duration' ? 'From turn durations' : 'Reconstructed from turns'}>
                 {minutes(session)}
               </td>
               {!compact && <td className="num muted">{formatMinutes(Math.round(session.wallMinutes * 60))}</td>}
               <td className="num">{formatTokens(session.freshTokens) || '0'}</td>
-              <td className="num muted">{formatTokens(session.cacheReadTokens) || '0'}</td>
+              <td className="num muted optional-column">{formatTokens(session.cacheReadTokens) || '0'}</td>
               <td>
                 {session.linkedTaskIds.length > 0 ? (
                   <span className="status-tag linked" title={`Task ${session.linkedTaskIds.map((taskId) => `#${taskId}`).join(', ')}`}>

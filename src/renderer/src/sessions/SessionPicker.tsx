@@ -10,10 +10,12 @@ interface SessionPickerProps {
   value: AgentSession[];
   /** Called with the new choice; the form fills agent time and tokens from their sums. */
   onChange: (sessions: AgentSession[]) => void;
+  /** Leaves out the explanation next to the button (the small quick-add window). */
+  terse?: boolean;
 }
 
 /** "From sessions…": choose one or several agent sessions; their sums fill the task's agent time and tokens. */
-export function SessionPicker({ value, onChange }: SessionPickerProps) {
+export function SessionPicker({ value, onChange, terse = false }: SessionPickerProps) {
   const [open, setOpen] = useState(false);
   return (
     <div className="session-picker">
@@ -29,7 +31,7 @@ export function SessionPicker({ value, onChange }: SessionPickerProps) {
           </button>
         </>
       ) : (
-        <span className="hint">Fill agent time and tokens from Claude Code sessions</span>
+        !terse && <span className="hint">Fill agent time and tokens from Claude Code sessions</span>
       )}
       {open && (
         <SessionPickerDialog

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Handler } from '../../../src/core/ipc/invokeHandler.ts';
 import { BackupList } from '../../../src/renderer/src/backups/BackupList.tsx';
 import { Toasts } from '../../../src/renderer/src/components/Toasts.tsx';
-import { installJournalApi } from '../publishing/support/journalApi.ts';
+import { installRealJournal } from '../sessions/realJournal.ts';
 
 const BACKUPS = [
   { path: '/data/backups/leverage-manual-2026-03-02T09-00-00-000Z.db', fileName: 'leverage-manual-2026-03-02T09-00-00-000Z.db', createdAt: '2026-03-02T09:00:00.000Z', sizeBytes: 2_400_000, kind: 'manual' },
@@ -15,7 +15,8 @@ let close: () => void;
 
 beforeEach(() => {
   restoreBackup = vi.fn<Handler<'restoreBackup'>>(({ path }) => ({ restoredFrom: path, safetyBackup: '/data/backups/leverage-before-restore-2026-03-03T10-00-00-000Z.db' }));
-  ({ close } = installJournalApi({ listBackups: () => BACKUPS, restoreBackup, appInfo: () => ({ version: '0', databasePath: '', backupFolder: '', shortcutRegistered: true, shortcutError: null }) }));
+  const { journal } = installRealJournal({ shell: { listBackups: () => BACKUPS, restoreBackup, appInfo: () => ({ version: '0', databasePath: '', backupFolder: '', shortcutRegistered: true, shortcutError: null }) } });
+  close = () => journal.close();
 });
 afterEach(() => {
   cleanup();

@@ -4,14 +4,15 @@ import userEvent from '@testing-library/user-event';
 import type { Journal } from '../../../src/core/journal.ts';
 import DayScreen from '../../../src/renderer/src/screens/DayScreen.tsx';
 import { useAppStore } from '../../../src/renderer/src/stores/appStore.ts';
-import { installJournalApi } from './support/journalApi.ts';
+import { installRealJournal } from '../sessions/realJournal.ts';
 
 const DATE = '2026-03-01';
 let journal: Journal;
 let close: () => void;
 
 beforeEach(() => {
-  ({ journal, close } = installJournalApi());
+  ({ journal } = installRealJournal());
+  close = () => journal.close();
   journal.tasks.createMany([
     { workDate: DATE, title: 'Refactor scoring pipeline', humanSeconds: 6 * 3600, agentSeconds: 8 * 60, workstream: 'scoring' },
     { workDate: DATE, title: 'Fix flaky ingest test', humanSeconds: 3600, agentSeconds: 30 * 60, workstream: 'ingest' },

@@ -6,7 +6,7 @@ import type { Journal } from '../../../src/core/journal.ts';
 import PostScreen from '../../../src/renderer/src/screens/PostScreen.tsx';
 import { useAppStore } from '../../../src/renderer/src/stores/appStore.ts';
 import { useSettingsStore } from '../../../src/renderer/src/stores/settingsStore.ts';
-import { installJournalApi } from './support/journalApi.ts';
+import { installRealJournal } from '../sessions/realJournal.ts';
 
 const DATE = '2026-03-01';
 let journal: Journal;
@@ -15,7 +15,8 @@ let saveArticle: ReturnType<typeof vi.fn<Handler<'saveArticle'>>>;
 
 beforeEach(() => {
   saveArticle = vi.fn<Handler<'saveArticle'>>(() => ({ path: '/tmp/out.md' }));
-  ({ journal, close } = installJournalApi({ saveArticle }));
+  ({ journal } = installRealJournal({ shell: { saveArticle } }));
+  close = () => journal.close();
   journal.tasks.createMany([
     { workDate: DATE, title: 'Tune Aces scoring for Acme', humanSeconds: 6 * 3600, agentSeconds: 8 * 60 },
     { workDate: DATE, title: 'Rename inference_engine_aces module', humanSeconds: 3600, agentSeconds: 10 * 60 },

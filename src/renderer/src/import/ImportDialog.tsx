@@ -32,7 +32,9 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
   useEffect(() => {
     const dialog = ref.current;
     // happy-dom has no showModal; the attribute keeps the dialog visible there.
-    if (dialog && typeof dialog.showModal === 'function') dialog.showModal();
+    if (dialog && typeof dialog.showModal === 'function') {
+      if (!dialog.open) dialog.showModal();
+    }
     else dialog?.setAttribute('open', '');
   }, []);
 

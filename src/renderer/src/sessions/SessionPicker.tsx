@@ -54,7 +54,9 @@ function SessionPickerDialog({ initial, onPick, onClose }: { initial: AgentSessi
   useEffect(() => {
     const dialog = ref.current;
     // happy-dom has no showModal; the attribute keeps the dialog visible there.
-    if (dialog && typeof dialog.showModal === 'function') dialog.showModal();
+    if (dialog && typeof dialog.showModal === 'function') {
+      if (!dialog.open) dialog.showModal();
+    }
     else dialog?.setAttribute('open', '');
   }, []);
   const chosen = useMemo(() => (sessions ?? []).filter((session) => selected.has(session.sessionId)), [sessions, selected]);

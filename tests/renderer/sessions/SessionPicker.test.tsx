@@ -8,6 +8,7 @@ import { agentTimeText, sumSessions } from '../../../src/renderer/src/sessions/s
 import { withSessionFill } from '../../../src/renderer/src/sessions/quickFill.ts';
 import { useSessionPrefill } from '../../../src/renderer/src/sessions/sessionPrefillStore.ts';
 import { useAppStore } from '../../../src/renderer/src/stores/appStore.ts';
+import { useToastStore } from '../../../src/renderer/src/stores/toastStore.ts';
 import { parseQuickSyntax } from '../../../src/shared/quickSyntax.ts';
 import { parseDuration } from '../../../src/shared/units/duration.ts';
 import { installRealJournal } from './realJournal.ts';
@@ -81,6 +82,26 @@ describe('Sessions screen', () => {
     await waitFor(() => expect(calls.map((call) => call.channel)).toContain('scanAgentSessions'));
     expect(await screen.findByRole('table', { name: 'Agent sessions' })).toBeTruthy();
     expect(screen.getAllByRole('checkbox', { name: /^Select / })).toHaveLength(4);
+  });
+
+  test('Scan now is disabled and says so while the scan runs', async () => {
+    let finish: () => void = () => undefined;
+    const scanned = new Promise<void>((resolve) => (finish = resolve));
+    installRealJournal({
+      shell: {
+        scanAgentSessions: async () => {
+          await scanned;
+          return { roots: [], filesSeen: 0, filesRead: 0, bytesRead: 0, linesRead: 0, badLines: 0, sessionsUpdated: 0 };
+        },
+      },
+    });
+    render(<SessionsScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Scan now' }));
+    const busy = screen.getByRole('button', { name: 'Scanning…' }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
+    finish();
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Scan now' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(useToastStore.getState().toasts.at(-1)?.message).toMatch(/^No Claude Code log folder found/);
   });
 
   test('Add as task sends the selected sessions to the Day screen’s form, dated the day they ended', async () => {

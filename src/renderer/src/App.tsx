@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { shiftDate, today } from '../../shared/metrics/periods.ts';
 import { subscribe } from './api/client.ts';
 import { Toasts } from './components/Toasts.tsx';
-import { ImportDialog } from './import/ImportDialog.tsx';
 import { useImportStore } from './import/importStore.ts';
 import { useWindowFileDrop } from './import/useWindowFileDrop.ts';
 import { undoDelete } from './lib/mutations.ts';
@@ -17,6 +16,7 @@ const ReviewScreen = lazy(() => import('./screens/ReviewScreen.tsx'));
 const PostScreen = lazy(() => import('./screens/PostScreen.tsx'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx'));
 const SessionsScreen = lazy(() => import('./screens/SessionsScreen.tsx'));
+const ImportDialog = lazy(() => import('./import/ImportDialog.tsx').then((module) => ({ default: module.ImportDialog })));
 
 const LABELS: Record<Screen, string> = { day: 'Day', log: 'Log', review: 'Review', post: 'Post', settings: 'Settings', sessions: 'Sessions' };
 const ICONS: Record<Screen, string> = { day: '◷', log: '☰', review: '▥', post: '✎', settings: '⚙', sessions: '◔' };
@@ -117,7 +117,11 @@ export function App() {
         </Suspense>
       </main>
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
-      {importing && <ImportDialog key={importToken} file={importFile} onClose={() => useImportStore.getState().close()} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog key={importToken} file={importFile} onClose={() => useImportStore.getState().close()} />
+        </Suspense>
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop a Leverage Record (.md or .txt) to preview its import</p>

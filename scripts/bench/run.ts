@@ -50,14 +50,17 @@ interface SizeFigures {
 }
 
 const INSERT_SQL = `INSERT INTO tasks (work_date, title, workstream, human_seconds, agent_seconds, supervision_seconds, tokens, model, notes, created_at, updated_at)
-  VALUES (@workDate, @title, @workstream, @humanSeconds, @agentSeconds, @supervisionSeconds, @tokens, @model, @notes, @now, @now)`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** The floor: one prepared statement, positional parameters, one transaction, same schema and triggers. */
 function rawInsert(file: string, tasks: readonly NewTask[]): number {
   const { db } = openDatabase(file);
   const insert = db.prepare(INSERT_SQL);
   const now = new Date().toISOString();
   const ms = timeMs(() => db.transaction(() => {
-    for (const task of tasks) insert.run({ ...task, now });
+    for (const task of tasks) {
+      insert.run(task.workDate, task.title, task.workstream, task.humanSeconds, task.agentSeconds, task.supervisionSeconds, task.tokens, task.model, task.notes, now, now);
+    }
   })());
   db.close();
   return ms;

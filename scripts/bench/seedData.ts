@@ -1,17 +1,7 @@
 import type { NewTask } from '../../src/shared/domain/task.ts';
 import { shiftDate } from '../../src/shared/metrics/periods.ts';
+import { createRandom } from '../../tests/e2e/support/random.ts';
 
-/** A small deterministic PRNG (mulberry32) so every run seeds the same journal. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const WORKSTREAMS = ['desktop app', 'ml pipeline', 'reference data', 'static site', 'patents', 'infra', 'docs', null];
 const VERBS = ['Implement', 'Refactor', 'Design', 'Backfill tests for', 'Audit', 'Document', 'Benchmark', 'Migrate'];

@@ -39,6 +39,7 @@ export function buildApplicationMenuTemplate(platform: NodeJS.Platform, isDevelo
       command('Log', 'goToLog', 'CommandOrControl+2'),
       command('Review', 'goToReview', 'CommandOrControl+3'),
       command('Post', 'goToPost', 'CommandOrControl+4'),
+      command('Sessions', 'goToSessions', 'CommandOrControl+6'),
     ],
   };
   const viewMenu: MenuItemConstructorOptions = {

@@ -44,6 +44,7 @@ export function App() {
         else if (name === 'goToLog') app.setScreen('log');
         else if (name === 'goToReview') app.setScreen('review');
         else if (name === 'goToPost' || name === 'exportPost') app.setScreen('post');
+        else if (name === 'goToSessions') app.setScreen('sessions');
         else if (name === 'goToSettings') app.setScreen('settings');
         else if (name === 'import') useImportStore.getState().show();
       }),

@@ -355,7 +355,7 @@ export const ipcEvents = {
   /** Data changed, here or in another process (the CLI): refetch. */
   dataChanged: z.object({ source: z.enum(['app', 'external']) }),
   /** A menu or tray command asks the renderer to do something. */
-  command: z.object({ name: z.enum(['newTask', 'goToDay', 'goToLog', 'goToReview', 'goToPost', 'goToSettings', 'import', 'exportPost']) }),
+  command: z.object({ name: z.enum(['newTask', 'goToDay', 'goToLog', 'goToReview', 'goToPost', 'goToSessions', 'goToSettings', 'import', 'exportPost']) }),
   /** Settings changed (theme, templates). */
   settingsChanged: settingsSchema,
   /** Sent to the quick-add window when the user accepts a "Log this session?" notification. */

@@ -2,6 +2,7 @@ import { parseISO, getISODay } from 'date-fns';
 import type { TaskInput } from '../../../src/shared/domain/task.ts';
 import { shiftDate } from '../../../src/shared/metrics/periods.ts';
 import type { Journal } from '../../../src/core/journal.ts';
+import { createRandom } from './random.ts';
 
 /** Work a solo developer might hand to a coding agent, by workstream. */
 const WORK: Record<string, string[]> = {
@@ -36,21 +37,10 @@ const WORK: Record<string, string[]> = {
 };
 const MODELS = ['opus-4.1', 'sonnet-4.5', 'opus-4.1', 'sonnet-4.5', 'haiku-4.5'];
 
-/** A small deterministic PRNG (mulberry32), so screenshots and tests see the same journal every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Builds `weeks` weeks of realistic tasks ending on `lastDate` (weekends are lighter). */
 export function seedTasks(lastDate: string, weeks: number, seed = 7): TaskInput[] {
-  const next = random(seed);
+  const next = createRandom(seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const streams = Object.keys(WORK);
   const tasks: TaskInput[] = [];

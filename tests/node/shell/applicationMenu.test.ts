@@ -29,6 +29,7 @@ describe('the application menu', () => {
       goToLog: 'CommandOrControl+2',
       goToReview: 'CommandOrControl+3',
       goToPost: 'CommandOrControl+4',
+      goToSessions: 'CommandOrControl+6',
       goToSettings: 'CommandOrControl+,',
     });
   });

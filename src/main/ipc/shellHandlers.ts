@@ -7,6 +7,7 @@ import type { Journal } from '../../core/journal.ts';
 import { listBackups } from '../../core/backup/backupFiles.ts';
 import { createBackup } from '../../core/backup/backupService.ts';
 import { backupFolderFor } from '../../core/paths.ts';
+import { exportDay } from '../../core/publishing/publishDay.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../data/writeFileAtomic.ts';
 
 export interface FileFilter {
@@ -53,8 +54,8 @@ const DATA_FILTERS = {
 export function createShellHandlers(journal: Journal, services: ShellServices): ShellHandlerTable {
   const now = () => services.now?.() ?? new Date();
   return {
-    savePost: async ({ date }) => {
-      const post = journal.dailyPost(date);
+    savePost: async ({ date, profile, revisionNote }) => {
+      const post = exportDay(journal, date, { profile, revisionNote }).markdown;
       const target = await services.chooseSaveFile({
         title: 'Save Leverage Record',
         defaultPath: path.join(services.documentsFolder(), `leverage-record-${date}.md`),
@@ -64,8 +65,8 @@ export function createShellHandlers(journal: Journal, services: ShellServices): 
       await writeFileAtomic(target, post);
       return { path: target };
     },
-    copyPost: ({ date }) => {
-      const post = journal.dailyPost(date);
+    copyPost: ({ date, profile, revisionNote }) => {
+      const post = exportDay(journal, date, { profile, revisionNote }).markdown;
       services.writeClipboard(post);
       return { characters: post.length };
     },

@@ -13,6 +13,15 @@ import {
 } from './schemas.ts';
 
 const none = z.strictObject({}).optional();
+/**
+ * The day's post as it will be published: `profile` names a redaction profile (omitted: the active
+ * one; null: none); `revisionNote` adds "Revised on …" when the day changed since publishing (default on).
+ */
+const postExportInputSchema = z.strictObject({
+  date: workDateSchema,
+  profile: z.string().max(200).nullable().optional(),
+  revisionNote: z.boolean().optional(),
+});
 
 // Publishing (issue 8): analysis facts, period articles, redaction, revisions, the agent hook inbox.
 const excludeLowestInput = z.number().int().min(0).max(10_000).optional();
@@ -178,8 +187,8 @@ export const ipcContract = {
 
   // The daily post
   previewPost: { input: dateInputSchema, output: z.string() },
-  savePost: { input: dateInputSchema, output: z.object({ path: z.string().nullable() }) },
-  copyPost: { input: dateInputSchema, output: z.object({ characters: z.number().int() }) },
+  savePost: { input: postExportInputSchema, output: z.object({ path: z.string().nullable() }) },
+  copyPost: { input: postExportInputSchema, output: z.object({ characters: z.number().int() }) },
 
   // The app's own data format
   exportData: {

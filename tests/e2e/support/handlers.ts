@@ -5,6 +5,7 @@ import { JournalError } from '../../../src/core/errors.ts';
 import { createCoreHandlers, type ShellHandlerTable } from '../../../src/core/ipc/coreHandlers.ts';
 import type { HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
 import type { Journal } from '../../../src/core/journal.ts';
+import { exportDay } from '../../../src/core/publishing/publishDay.ts';
 
 /** What the shell doubles did, for assertions. */
 export interface ShellLog {
@@ -26,14 +27,14 @@ export function createTestHandlers(
 ): { handlers: HandlerTable; log: ShellLog } {
   const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0 };
   const shell: ShellHandlerTable = {
-    savePost: ({ date }) => {
+    savePost: ({ date, profile, revisionNote }) => {
       const path = join(folder, `leverage-record-${date}.md`);
-      writeFileSync(path, journal.dailyPost(date));
+      writeFileSync(path, exportDay(journal, date, { profile, revisionNote }).markdown);
       log.saved.push(path);
       return { path };
     },
-    copyPost: ({ date }) => {
-      const text = journal.dailyPost(date);
+    copyPost: ({ date, profile, revisionNote }) => {
+      const text = exportDay(journal, date, { profile, revisionNote }).markdown;
       log.copied.push(text);
       return { characters: text.length };
     },

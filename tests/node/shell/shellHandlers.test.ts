@@ -38,6 +38,22 @@ describe('shell handlers', () => {
     expect(services.writeClipboard).toHaveBeenCalledWith(post);
   });
 
+  it('copyPost and savePost give the post as it will be published: redacted by the chosen profile', async () => {
+    const target = path.join(tempFolder(), 'post.md');
+    const { journal, handlers, services } = setUp({ saveTo: target });
+    journal.tasks.create({ ...TASK, title: 'Tune the Acme ingest pipeline' });
+    journal.settings.update({ redactionProfiles: [{ name: 'public', aliases: [{ from: 'Acme', to: 'a client' }] }] });
+    await invoke(handlers, 'copyPost', { date: '2026-03-01', profile: 'public' });
+    const copied = (services.writeClipboard.mock.calls.at(-1) as [string])[0];
+    expect(copied).toContain('Tune the a client ingest pipeline');
+    expect(copied).not.toMatch(/Acme/);
+    await invoke(handlers, 'savePost', { date: '2026-03-01', profile: 'public' });
+    expect(fs.readFileSync(target, 'utf8')).toBe(copied);
+    await invoke(handlers, 'copyPost', { date: '2026-03-01', profile: null });
+    expect((services.writeClipboard.mock.calls.at(-1) as [string])[0]).toContain('Acme');
+    expect(await invoke(handlers, 'copyPost', { date: '2026-03-01', profile: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('exportData then importData round-trips the tasks into another journal', async () => {
     const file = path.join(tempFolder(), 'export.json');
     const source = setUp({ saveTo: file });

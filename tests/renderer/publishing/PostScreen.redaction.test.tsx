@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import type { Handler } from '../../../src/core/ipc/invokeHandler.ts';
 import type { Journal } from '../../../src/core/journal.ts';
+import { exportDay } from '../../../src/core/publishing/publishDay.ts';
 import PostScreen from '../../../src/renderer/src/screens/PostScreen.tsx';
 import { useAppStore } from '../../../src/renderer/src/stores/appStore.ts';
 import { useSettingsStore } from '../../../src/renderer/src/stores/settingsStore.ts';
@@ -11,11 +12,17 @@ import { installRealJournal } from '../sessions/realJournal.ts';
 const DATE = '2026-03-01';
 let journal: Journal;
 let close: () => void;
-let saveArticle: ReturnType<typeof vi.fn<Handler<'saveArticle'>>>;
+let savePost: ReturnType<typeof vi.fn<Handler<'savePost'>>>;
+const saved: string[] = [];
 
 beforeEach(() => {
-  saveArticle = vi.fn<Handler<'saveArticle'>>(() => ({ path: '/tmp/out.md' }));
-  ({ journal } = installRealJournal({ shell: { saveArticle } }));
+  // main's savePost writes exportDay's text: the same stand-in here, recording what it would write.
+  savePost = vi.fn<Handler<'savePost'>>(({ date, profile, revisionNote }) => {
+    saved.push(exportDay(journal, date, { profile, revisionNote }).markdown);
+    return { path: '/tmp/out.md' };
+  });
+  saved.length = 0;
+  ({ journal } = installRealJournal({ shell: { savePost } }));
   close = () => journal.close();
   journal.tasks.createMany([
     { workDate: DATE, title: 'Tune Aces scoring for Acme', humanSeconds: 6 * 3600, agentSeconds: 8 * 60 },
@@ -64,16 +71,14 @@ describe('Post screen: redaction preview', () => {
     await waitFor(() => expect(document.querySelector('.post-source pre')?.textContent).toContain('Tune Aces scoring for Acme'));
   });
 
-  test('Save to file writes the redacted text through saveArticle', async () => {
+  test('Save to file saves the post with the chosen profile: exactly the previewed, redacted text', async () => {
     render(<PostScreen />);
     await screen.findByRole('table', { name: 'Replacements' });
     await userEvent.click(screen.getByRole('button', { name: 'Save to file…' }));
-    await waitFor(() => expect(saveArticle).toHaveBeenCalledTimes(1));
-    const input = saveArticle.mock.calls[0]?.[0];
-    if (!input) throw new Error('saveArticle was not called');
-    expect(input.suggestedName).toBe(`leverage-record-${DATE}.md`);
-    expect(input.charts).toEqual([]);
-    expect(input.markdown).toContain('Tune an inference engine scoring for a client');
-    expect(input.markdown).not.toMatch(/\bAcme\b/);
+    await waitFor(() => expect(savePost).toHaveBeenCalledTimes(1));
+    expect(savePost.mock.calls[0]?.[0]).toMatchObject({ date: DATE, profile: 'public', revisionNote: true });
+    expect(saved[0]).toContain('Tune an inference engine scoring for a client');
+    expect(saved[0]).not.toMatch(/\bAcme\b/);
+    expect(saved[0]).toBe(document.querySelector('.post-source pre')?.textContent);
   });
 });

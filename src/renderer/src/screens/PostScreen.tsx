@@ -3,7 +3,7 @@ import Markdown from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { longDate } from '../../../shared/metrics/periods.ts';
-import { call, saveArticle } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { useChannel } from '../lib/useChannel.ts';
 import { ArticleDialog } from '../publishing/ArticleDialog.tsx';
@@ -29,12 +29,12 @@ export default function PostScreen() {
   const markdown = current && (withNote ? current.markdown : withoutRevisionNote(current.markdown));
 
   async function copy() {
-    const result = await call('copyPost', { date });
+    // Copy and save give exactly what the panes preview: the chosen profile, with or without the note.
+    const result = await call('copyPost', { date, profile, revisionNote: withNote });
     if (result) toast('success', `Copied the post (${result.characters.toLocaleString('en-US')} characters)`);
   }
   async function save() {
-    // With a redaction profile, save exactly the previewed (redacted) text; savePost writes the post as stored.
-    const result = profile !== null && markdown !== undefined ? await saveArticle({ markdown, suggestedName: `leverage-record-${date}.md`, charts: [] }) : await call('savePost', { date });
+    const result = await call('savePost', { date, profile, revisionNote: withNote });
     if (result?.path) toast('success', `Saved to ${result.path}`);
   }
 
@@ -48,7 +48,7 @@ export default function PostScreen() {
         <DateNavigator date={date} onChange={setDate} />
       </header>
       <div className="toolbar post-actions">
-        <button type="button" className="button primary" onClick={() => void copy()} title={profile !== null ? 'Copies the post as written, without redaction' : undefined}>
+        <button type="button" className="button primary" onClick={() => void copy()}>
           Copy markdown
         </button>
         <button type="button" className="button" onClick={() => void save()}>

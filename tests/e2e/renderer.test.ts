@@ -243,6 +243,10 @@ describe('renderer against the real handlers', () => {
     await page.getByText(`${expected.toLocaleString('en-US')} task${expected === 1 ? '' : 's'}`, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await page.getByText(/Exported to .*export-1\.csv/).waitFor();
+    // The export holds exactly what the grid shows: every filter applies.
+    const exported = readFileSync(harness.shell.exported[0] as string, 'utf8').trim().split('\n').slice(1);
+    expect(exported).toHaveLength(expected);
+    expect(exported.every((line) => line.includes('Bulk task 4242') && line.includes('stream-0'))).toBe(true);
   });
 
   test('keyboard: Ctrl+digit switches screens, Alt+arrows change the day, ? lists the shortcuts', async () => {

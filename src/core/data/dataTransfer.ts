@@ -4,6 +4,7 @@ import { dayRecordSchema, type DayRecord } from '../../shared/domain/day.ts';
 import { describeIssues, taskInputSchema, type NewTask, type Task } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
+import type { TaskFilter } from '../store/taskRepository.ts';
 import { writeTransaction } from '../store/database.ts';
 
 export const DATA_FORMATS = ['csv', 'json'] as const;
@@ -153,8 +154,9 @@ export function importData(journal: Journal, text: string, format: DataFormat): 
   return { tasks: data.tasks.length, days: data.days.length };
 }
 
-export function exportData(journal: Journal, format: DataFormat, range?: { from: string; to: string }): string {
-  const tasks = range ? journal.tasks.listRange(range.from, range.to) : journal.tasks.listRange('0000-01-01', '9999-12-31');
+/** The tasks a filter selects (all of them without one) in the app's own CSV or JSON format. */
+export function exportData(journal: Journal, format: DataFormat, filter: TaskFilter = {}): string {
+  const tasks = journal.tasks.listMatching(filter);
   if (format === 'csv') return tasksToCsv(tasks);
   const dates = [...new Set(tasks.map((task) => task.workDate))];
   const days = dates.map((date) => journal.days.get(date)).filter((day) => day.intro || day.analysis || day.publicationDate || day.dayTokens !== null);

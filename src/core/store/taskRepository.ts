@@ -51,6 +51,14 @@ export const TASK_SORT_COLUMNS = {
 } as const;
 export type TaskSortColumn = keyof typeof TASK_SORT_COLUMNS;
 
+/** Which tasks: a date range, a workstream, and a case-insensitive substring of title, notes or workstream. */
+export interface TaskFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  workstream?: string | undefined;
+  text?: string | undefined;
+}
+
 export interface TaskQuery {
   from?: string | undefined;
   to?: string | undefined;
@@ -208,29 +216,34 @@ export class TaskRepository {
     ).map(toTask);
   }
 
-  /** A sorted, filtered window of tasks plus the total matching count (for the virtualized grid). */
-  query(query: TaskQuery = {}): TaskPage {
+  /** The SQL condition and parameters selecting the live tasks a filter names. */
+  private filterSql(filter: TaskFilter): { whereSql: string; params: Record<string, string> } {
     const where = ['deleted_at IS NULL'];
-    const params: Record<string, string | number> = {};
-    if (query.from) {
+    const params: Record<string, string> = {};
+    if (filter.from) {
       where.push('work_date >= @from');
-      params.from = query.from;
+      params.from = filter.from;
     }
-    if (query.to) {
+    if (filter.to) {
       where.push('work_date <= @to');
-      params.to = query.to;
+      params.to = filter.to;
     }
-    if (query.workstream) {
+    if (filter.workstream) {
       where.push('workstream = @workstream');
-      params.workstream = query.workstream;
+      params.workstream = filter.workstream;
     }
-    if (query.text && query.text.trim() !== '') {
+    if (filter.text && filter.text.trim() !== '') {
       where.push(
         "(title LIKE @text ESCAPE '\\' OR notes LIKE @text ESCAPE '\\' OR coalesce(workstream, '') LIKE @text ESCAPE '\\')",
       );
-      params.text = `%${escapeLike(query.text.trim())}%`;
+      params.text = `%${escapeLike(filter.text.trim())}%`;
     }
-    const whereSql = where.join(' AND ');
+    return { whereSql: where.join(' AND '), params };
+  }
+
+  /** A sorted, filtered window of tasks plus the total matching count (for the virtualized grid). */
+  query(query: TaskQuery = {}): TaskPage {
+    const { whereSql, params } = this.filterSql(query);
     const order = TASK_SORT_COLUMNS[query.sort ?? 'workDate'];
     const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
     const limit = Math.min(Math.max(query.limit ?? 200, 0), 5000);
@@ -242,6 +255,12 @@ export class TaskRepository {
       .all({ ...params, limit, offset }) as TaskRow[];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM tasks WHERE ${whereSql}`).get(params) as { n: number }).n;
     return { rows: rows.map(toTask), total };
+  }
+
+  /** Every task a filter selects, in date order (for exporting what the grid shows). */
+  listMatching(filter: TaskFilter): Task[] {
+    const { whereSql, params } = this.filterSql(filter);
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE ${whereSql} ORDER BY work_date, id`).all(params) as TaskRow[]).map(toTask);
   }
 
   workstreams(): string[] {

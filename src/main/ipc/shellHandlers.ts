@@ -70,9 +70,8 @@ export function createShellHandlers(journal: Journal, services: ShellServices): 
       services.writeClipboard(post);
       return { characters: post.length };
     },
-    exportData: async ({ format, from, to }) => {
-      const range = from || to ? { from: from ?? '0000-01-01', to: to ?? '9999-12-31' } : undefined;
-      const contents = exportData(journal, format, range);
+    exportData: async ({ format, ...filter }) => {
+      const contents = exportData(journal, format, filter);
       const stamp = now().toISOString().slice(0, 10);
       const target = await services.chooseSaveFile({
         title: 'Export Leverage Journal data',

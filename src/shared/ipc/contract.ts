@@ -192,7 +192,13 @@ export const ipcContract = {
 
   // The app's own data format
   exportData: {
-    input: z.strictObject({ format: z.enum(DATA_FORMAT_VALUES), from: workDateSchema.optional(), to: workDateSchema.optional() }),
+    input: z.strictObject({
+      format: z.enum(DATA_FORMAT_VALUES),
+      from: workDateSchema.optional(),
+      to: workDateSchema.optional(),
+      workstream: z.string().max(200).optional(),
+      text: z.string().max(500).optional(),
+    }),
     output: z.object({ path: z.string().nullable() }),
   },
   importData: { input: none, output: z.object({ path: z.string().nullable(), tasks: z.number().int(), days: z.number().int() }) },

@@ -38,9 +38,9 @@ export function createTestHandlers(
       log.copied.push(text);
       return { characters: text.length };
     },
-    exportData: ({ format, from, to }) => {
+    exportData: ({ format, ...filter }) => {
       const path = join(folder, `export-${log.exported.length + 1}.${format}`);
-      writeFileSync(path, exportData(journal, format, from && to ? { from, to } : undefined));
+      writeFileSync(path, exportData(journal, format, filter));
       log.exported.push(path);
       return { path };
     },

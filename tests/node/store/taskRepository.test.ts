@@ -60,6 +60,18 @@ describe('TaskRepository', () => {
     expect(journal.tasks.query({ sort: 'leverage', direction: 'desc', limit: 1 }).rows[0]?.agentSeconds).toBe(60);
   });
 
+  it('lists every task a filter selects, in date order, for exports', () => {
+    const journal = tempJournal();
+    journal.tasks.create({ ...base, workDate: '2026-03-02', title: 'Scoring CLI', workstream: 'scoring' });
+    journal.tasks.create({ ...base, title: 'Scoring docs', workstream: 'docs' });
+    journal.tasks.create({ ...base, title: 'Other', workstream: 'scoring' });
+    const titles = (filter: Parameters<typeof journal.tasks.listMatching>[0]) => journal.tasks.listMatching(filter).map((task) => task.title);
+    expect(titles({})).toEqual(['Scoring docs', 'Other', 'Scoring CLI']);
+    expect(titles({ workstream: 'scoring', text: 'scoring' })).toEqual(['Other', 'Scoring CLI']);
+    expect(titles({ text: 'cli', from: '2026-03-02' })).toEqual(['Scoring CLI']);
+    expect(titles({ to: '2026-03-01', workstream: 'docs' })).toEqual(['Scoring docs']);
+  });
+
   it('keeps per-day totals equal to a recompute from the tasks through inserts, edits, deletes and restores', () => {
     const journal = tempJournal();
     let seed = 7;

@@ -44,9 +44,9 @@ export default function LogScreen() {
   );
 
   async function exportView(format: 'csv' | 'json') {
-    const result = await call('exportData', { format, ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
-    // The export channel filters by date only; say so rather than export more than the grid shows.
-    if (result?.path) toast('success', `Exported to ${result.path}${workstream || search ? ' (the date range only: workstream and text filters do not apply to exports)' : ''}`);
+    // Exactly the tasks the grid shows: the same date range, workstream and text filters.
+    const result = await call('exportData', { format, ...filter });
+    if (result?.path) toast('success', `Exported to ${result.path}`);
   }
 
   const filtered = Boolean(from || to || workstream || search);

@@ -50,8 +50,7 @@ async function measureLogScreen(taskCount: number): Promise<{ tasks: number; fir
   const harness = await startHarness();
   try {
     harness.journal.tasks.insertValidated([...generateTasks(taskCount)]);
-    const page = await harness.newPage();
-    await page.getByLabel('Quick add').waitFor();
+    const page = await harness.openMainWindow();
     const runs: number[] = [];
     let rowElements = 0;
     for (let run = 0; run < 5; run += 1) {

@@ -103,8 +103,7 @@ beforeAll(async () => {
     activeRedactionProfile: PAYLOADS[0],
   });
   dropSession(inboxFolderFor(journal.path), { session_id: 'hostile-session', cwd: `/home/ada/${PAYLOADS[0]}` });
-  page = await harness.newPage();
-  await page.getByLabel('Quick add').waitFor();
+  page = await harness.openMainWindow();
 });
 
 afterAll(async () => {

@@ -32,8 +32,7 @@ const taskCount = () => harness.journal.tasks.query({}).total;
 
 beforeAll(async () => {
   harness = await startHarness();
-  page = await harness.newPage();
-  await page.getByLabel('Quick add').waitFor();
+  page = await harness.openMainWindow();
 });
 
 afterAll(async () => {

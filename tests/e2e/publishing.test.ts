@@ -31,8 +31,7 @@ beforeAll(async () => {
     { workDate: day, title: 'Zephyr billing export', humanSeconds: 3 * 3600, agentSeconds: 9 * 60, workstream: 'web' },
     { workDate: day, title: 'Fix flaky ingest test', humanSeconds: 3600, agentSeconds: 30 * 60, workstream: 'ingest' },
   ]);
-  page = await harness.newPage();
-  await page.getByLabel('Quick add').waitFor();
+  page = await harness.openMainWindow();
 });
 
 afterAll(async () => {

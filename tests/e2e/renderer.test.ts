@@ -41,8 +41,7 @@ async function go(screen: string) {
 
 beforeAll(async () => {
   harness = await startHarness();
-  page = await harness.newPage();
-  await page.getByLabel('Quick add').waitFor();
+  page = await harness.openMainWindow();
 });
 
 afterAll(async () => {

@@ -33,8 +33,7 @@ beforeAll(async () => {
   process.env.CLAUDE_CONFIG_DIR = FIXTURE_CLAUDE_ROOTS.join(',');
   harness = await startHarness();
   seedAgentSessions(harness.journal);
-  page = await harness.newPage();
-  await page.getByLabel('Quick add').waitFor();
+  page = await harness.openMainWindow();
 });
 
 afterAll(async () => {

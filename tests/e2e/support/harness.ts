@@ -63,6 +63,8 @@ export interface Harness {
   /** Emits an event to every page, as main does (dataChanged, settingsChanged, command). */
   emit: (page: Page, event: string, payload: unknown) => Promise<void>;
   newPage: (path?: string, options?: { colorScheme?: 'light' | 'dark' }) => Promise<Page>;
+  /** The main window, once the Day screen is ready (its quick-add line is on the page). */
+  openMainWindow: () => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -105,6 +107,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return page;
   }
 
+  async function openMainWindow(): Promise<Page> {
+    const page = await newPage();
+    await page.getByLabel('Quick add').waitFor();
+    return page;
+  }
+
   return {
     url: server.url,
     rendererDir,
@@ -113,6 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     context,
     problems,
     newPage,
+    openMainWindow,
     emit: (page, event, payload) =>
       page.evaluate(([name, body]) => (globalThis as unknown as { __leverageEmit: (event: string, payload: unknown) => void }).__leverageEmit(name as string, body), [event, payload] as const),
     close: async () => {

@@ -1,4 +1,13 @@
-import { addDays, endOfISOWeek, format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek, startOfISOWeekYear } from 'date-fns';
+// Narrow imports: the date-fns barrel costs seconds of start-up in plain Node (the CLI is not bundled).
+import { addDays } from 'date-fns/addDays';
+import { endOfISOWeek } from 'date-fns/endOfISOWeek';
+import { format } from 'date-fns/format';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { parseISO } from 'date-fns/parseISO';
+import { setISOWeek } from 'date-fns/setISOWeek';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfISOWeekYear } from 'date-fns/startOfISOWeekYear';
 
 /** A closed range of work dates, both "YYYY-MM-DD". */
 export interface DateRange {

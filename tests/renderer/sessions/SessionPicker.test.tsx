@@ -91,7 +91,7 @@ describe('Sessions screen', () => {
       shell: {
         scanAgentSessions: async () => {
           await scanned;
-          return { roots: [], filesSeen: 0, filesRead: 0, bytesRead: 0, linesRead: 0, badLines: 0, sessionsUpdated: 0 };
+          return { roots: [], filesSeen: 0, filesRead: 0, bytesRead: 0, linesRead: 0, badLines: 0, longLines: 0, sessionsUpdated: 0, skippedFiles: 0, skipped: [] };
         },
       },
     });

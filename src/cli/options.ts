@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from 'commander';
-import { workDateSchema } from '../shared/domain/task.ts';
 import { isoWeekRange, monthRange, today, weekRangeOf, type DateRange } from '../shared/metrics/periods.ts';
 import { parseDuration } from '../shared/units/duration.ts';
 import { parseTokens } from '../shared/units/tokens.ts';
@@ -15,11 +14,7 @@ function wrap<T>(parse: (value: string) => T): (value: string) => T {
   };
 }
 
-export const parseDateOption = wrap((value: string): string => {
-  const text = value === 'today' ? today() : value;
-  if (!workDateSchema.safeParse(text).success) throw new Error(`"${value}" is not a date: use YYYY-MM-DD or "today".`);
-  return text;
-});
+export { parseDateOption } from './dateOption.ts';
 
 export const parseHumanDuration = wrap((value: string) => parseDuration(value, 'h'));
 export const parseAgentDuration = wrap((value: string) => parseDuration(value, 'm'));

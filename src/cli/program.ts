@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { detectFormat, exportData, importData, DATA_FORMATS, type DataFormat } from '../core/data/dataTransfer.ts';
-import { isJournalError } from '../core/errors.ts';
 import { Journal } from '../core/journal.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
 import { toStatsJson } from '../shared/metrics/summary.ts';
 import { COMMAND_MODULES } from './commands/index.ts';
+import { configureProgram, runProgram, type CliIo } from './run.ts';
 import { addSessionOption, createTaskWithSessions } from './commands/sessions.ts';
 import { summaryLines, taskLine } from './format.ts';
 import {
@@ -24,12 +24,7 @@ import {
   type RangeOptions,
 } from './options.ts';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { CliIo } from './run.ts';
 
 interface TaskFlags {
   date?: string;
@@ -115,16 +110,19 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     }
   };
 
-  program
-    .description('Leverage Journal: record human-equivalent time against agent time, and publish the daily Leverage Record.')
-    .option('--db <path>', 'database file (default: $LEVERAGE_DB, else the app\'s data folder)')
-    .showHelpAfterError(false)
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+  // A task without agent time has no factor: it is left out of every leverage ratio (on stderr, so --json stays clean).
+  const warnWithoutAgentTime = (task: { id: number; agentSeconds: number }) => {
+    if (task.agentSeconds === 0) {
+      io.stderr(`leverage: warning: task ${task.id} has no agent time; it counts in the task count and human hours, not in the leverage figures.\n`);
+    }
+  };
+
+  configureProgram(program, io);
 
   addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action((flags: TaskFlags & { session?: string[] }) => {
     const task = createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
     io.stdout(flags.json ? json(task) : `Added ${taskLine(task)}\n`);
+    warnWithoutAgentTime(task);
   });
 
   addRangeFlags(program.command('list').description('list tasks (default: today)'))
@@ -142,6 +140,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
       if (Object.keys(patch).length === 0) throw new Error('Nothing to change: give at least one of the task flags.');
       const task = open().tasks.update(id, patch);
       io.stdout(flags.json ? json(task) : `Updated ${taskLine(task)}\n`);
+      if (patch.agentSeconds !== undefined) warnWithoutAgentTime(task);
     },
   );
 
@@ -221,7 +220,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     });
 
   for (const register of COMMAND_MODULES) {
-    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut });
+    register({ program, journal: open, database: () => open().db, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut });
   }
 
   return { program, closeJournal: () => journal?.close() };
@@ -230,19 +229,5 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
 /** Runs the CLI; returns the exit code (0 success, 1 bad input or failure) instead of exiting. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const { program, closeJournal } = buildProgram(io);
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
-      io.stderr(`leverage: ${error.message.replace(/^error: /, '')}\n`);
-      return 1;
-    }
-    const message = isJournalError(error) || error instanceof Error ? error.message : String(error);
-    io.stderr(`leverage: ${message}\n`);
-    return 1;
-  } finally {
-    closeJournal();
-  }
+  return runProgram(program, argv, io, closeJournal);
 }

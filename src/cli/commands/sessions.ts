@@ -5,27 +5,32 @@ import { claudeRoots } from '../../core/agentLogs/roots.ts';
 import { scanAgentLogs } from '../../core/agentLogs/scanLogs.ts';
 import { createTaskFromSessions } from '../../core/agentLogs/sessionFill.ts';
 import type { Journal } from '../../core/journal.ts';
+import type { SqliteDatabase } from '../../core/store/database.ts';
 import type { Task, TaskPatch } from '../../shared/domain/task.ts';
 import { formatMinutes } from '../../shared/units/duration.ts';
 import { formatTokens } from '../../shared/units/tokens.ts';
-import { parseDateOption } from '../options.ts';
+import { parseDateOption } from '../dateOption.ts';
 import type { CommandModule } from './context.ts';
+
+const SOURCE_NOTE = { turn_duration: '', reconstructed: ' (reconstructed)', mixed: ' (partly reconstructed)' } as const;
 
 function sessionLine(session: AgentSession): string {
   const when = session.firstAt ? session.firstAt.slice(0, 16).replace('T', ' ') : '—';
   const tokens = `${formatTokens(session.freshTokens) || '0'} fresh + ${formatTokens(session.cacheReadTokens) || '0'} cache read`;
   const linked = session.linkedTaskIds.length > 0 ? `  linked: ${session.linkedTaskIds.map((id) => `#${id}`).join(' ')}` : '';
   const where = `${session.project ?? '?'}${session.gitBranch ? `@${session.gitBranch}` : ''}`;
-  const time = `${formatMinutes(session.agentMinutes * 60)} agent${session.agentTimeSource === 'reconstructed' ? ' (reconstructed)' : ''}, ${formatMinutes(session.wallMinutes * 60)} wall`;
+  const time =
+    `${formatMinutes(session.agentMinutes * 60)} agent${SOURCE_NOTE[session.agentTimeSource]}, ` +
+    `${formatMinutes(session.agentHours * 3600)} agent-hours, ${formatMinutes(session.personMinutes * 60)} you (measured), ${formatMinutes(session.wallMinutes * 60)} wall`;
   return `${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`;
 }
 
-/** Reads the given roots (or Claude Code's default ones) into the journal. */
-export function scanRoots(journal: Journal, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
-  return scanAgentLogs(journal.db, roots && roots.length > 0 ? roots : claudeRoots(env));
+/** Reads the given roots (or Claude Code's default ones) into the journal's database. */
+export function scanRoots(db: SqliteDatabase, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
+  return scanAgentLogs(db, roots && roots.length > 0 ? roots : claudeRoots(env));
 }
 
-export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, resolvePath }) => {
+export const sessionsCommand: CommandModule = ({ program, database, stdout, env, resolvePath }) => {
   program
     .command('sessions')
     .description("read Claude Code's local logs and list agent sessions (minutes, tokens, project, linked tasks)")
@@ -33,13 +38,18 @@ export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, 
     .addOption(new Option('--root <dir>', 'a Claude data folder holding projects/ (repeatable; default: $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
     .option('--json', 'print JSON')
     .action((flags: { since?: string; root?: string[]; json?: boolean }) => {
-      const scan = scanRoots(journal(), flags.root?.map(resolvePath), env);
-      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
+      const scan = scanRoots(database(), flags.root?.map(resolvePath), env);
+      const sessions = new AgentLogStore(database()).listSessions(flags.since);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;
       }
-      const header = `Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${scan.badLines > 0 ? `; skipped ${scan.badLines} unreadable line(s)` : ''}.`;
+      const skipped = [
+        scan.badLines > 0 ? `${scan.badLines} unreadable line(s)` : '',
+        scan.longLines > 0 ? `${scan.longLines} over-long line(s)` : '',
+        scan.skippedFiles > 0 ? `${scan.skippedFiles} file(s) or folder(s) that could not be read (${scan.skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}${scan.skippedFiles > scan.skipped.length ? '; …' : ''})` : '',
+      ].filter((part) => part !== '');
+      const header = `Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${skipped.length > 0 ? `; skipped ${skipped.join(', ')}` : ''}.`;
       stdout(`${[header, ...(sessions.length === 0 ? ['No sessions.'] : sessions.map(sessionLine))].join('\n')}\n`);
     });
 };
@@ -63,6 +73,6 @@ export function createTaskWithSessions(journal: Journal, task: TaskPatch, sessio
     if (task.agentSeconds === undefined) throw new Error("required option '--agent <duration>' not specified (or give --session ID)");
     return journal.tasks.create(task);
   }
-  scanRoots(journal, undefined, env);
+  scanRoots(journal.db, undefined, env);
   return createTaskFromSessions(journal, task, sessionIds).task;
 }

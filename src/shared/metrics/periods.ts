@@ -8,6 +8,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { setISOWeek } from 'date-fns/setISOWeek';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { startOfISOWeekYear } from 'date-fns/startOfISOWeekYear';
+import { toDateString } from './calendarDate.ts';
 
 /** A closed range of work dates, both "YYYY-MM-DD". */
 export interface DateRange {
@@ -15,14 +16,7 @@ export interface DateRange {
   to: string;
 }
 
-export function toDateString(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
-
-/** Today's local calendar date. */
-export function today(now: Date = new Date()): string {
-  return toDateString(now);
-}
+export { isCalendarDate, toDateString, today } from './calendarDate.ts';
 
 export function shiftDate(date: string, days: number): string {
   return toDateString(addDays(parseISO(date), days));

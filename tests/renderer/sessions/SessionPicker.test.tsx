@@ -14,7 +14,7 @@ import { parseDuration } from '../../../src/shared/units/duration.ts';
 import { installRealJournal } from './realJournal.ts';
 
 // Two sessions of the fixture corpus (figures as the scanner derives them from the logs).
-const IMPORT_SESSION = 'Import published Leverage Record posts'; // 4⅔ min from turn durations, 5,865 fresh, 6,500 cache reads
+const IMPORT_SESSION = 'Add an importer for published posts'; // 4⅔ min from turn durations, 5,865 fresh, 6,500 cache reads
 const LIST_SESSION = 'Build the sessions list'; // 8 min reconstructed, 5,550 fresh, 8,400 cache reads
 
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -59,7 +59,7 @@ describe('session picker in the task form', () => {
     const saved = journal.tasks.listByDate('2026-03-01')[0];
     expect(saved).toMatchObject({ agentSeconds: 760, tokens: 11_415, humanSeconds: 21_600 });
     const linked = new AgentLogStore(journal.db).listSessions().filter((session) => session.linkedTaskIds.includes(saved?.id as number));
-    expect(linked.map((session) => session.title).sort()).toEqual([LIST_SESSION, IMPORT_SESSION]);
+    expect(linked.map((session) => session.title).sort()).toEqual([IMPORT_SESSION, LIST_SESSION]);
     expect(screen.getByRole('button', { name: 'From sessions…' })).toBeTruthy();
   });
 

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { JournalError } from '../errors.ts';
+import { connect } from '../store/database.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations.ts';
+import { openFailureError } from '../store/openFailure.ts';
 
 /** The tables every Leverage Journal schema version has had since version 1. */
 const REQUIRED_TABLES = ['tasks', 'days', 'settings'] as const;
@@ -19,10 +21,17 @@ export interface InspectOptions {
   readonly latestVersion?: number;
   /** Accept an empty file or a SQLite file with no tables (a journal not yet initialized). */
   readonly allowEmpty?: boolean;
+  /** better-sqlite3's native file, when not the default one. */
+  readonly nativeBinding?: string;
 }
 
 function hasSqliteHeader(file: string): boolean {
-  const handle = fs.openSync(file, 'r');
+  let handle: number;
+  try {
+    handle = fs.openSync(file, 'r');
+  } catch (error) {
+    throw openFailureError(error, file, 'could not be read');
+  }
   try {
     const header = Buffer.alloc(SQLITE_HEADER.length);
     const read = fs.readSync(handle, header, 0, header.length, 0);
@@ -45,12 +54,7 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
   if (stat.size === 0 || !hasSqliteHeader(file)) {
     throw new JournalError('DATABASE_CORRUPT', `${file} is not a SQLite database (its header is missing or damaged).`);
   }
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    throw new JournalError('DATABASE_CORRUPT', `${file} cannot be opened as a database: ${(error as Error).message}`, { cause: error });
-  }
+  const db: Database.Database = connect(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
     let check: { quick_check: string }[];
     let schemaVersion: number;
@@ -60,7 +64,8 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
       check = db.pragma('quick_check') as { quick_check: string }[];
       tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
     } catch (error) {
-      throw new JournalError('DATABASE_CORRUPT', `${file} is damaged: ${(error as Error).message}`, { cause: error });
+      // A full disk or an unreadable -wal/-shm is not damage: only SQLite's corrupt / not-a-database answers are.
+      throw openFailureError(error, file, 'could not be read');
     }
     const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
     if (problems.length > 0) {

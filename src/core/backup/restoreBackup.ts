@@ -8,6 +8,7 @@ import type { BackupInfo } from './backupFiles.ts';
 import { createBackup } from './backupService.ts';
 import { inspectDatabaseFile, type DatabaseFileReport } from './inspectDatabase.ts';
 import { moveAside } from './moveAside.ts';
+import { settleMovedAside } from '../store/recovery.ts';
 
 export interface RestoreOptions {
   /** Where the safety backup of the current file goes; defaults to `backups/` beside it. */
@@ -78,5 +79,6 @@ export async function restoreBackup(databaseFile: string, backupFile: string, op
   }
   // Bring an older backup up to date now, so that a failure shows here rather than at the next start.
   openDatabase(target).db.close();
+  settleMovedAside(target); // restoring is the person's decision about a journal moved aside earlier
   return { restored, ...secured };
 }

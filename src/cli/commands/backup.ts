@@ -53,7 +53,7 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .action(async (file: string, flags: { yes?: boolean }) => {
       const source = context.resolvePath(file);
       const target = databasePath();
-      const report = inspectDatabaseFile(source);
+      const report = inspectDatabaseFile(source, { exactSchema: true });
       const summary = `${source} (schema ${report.schemaVersion}, ${report.tasks} task row(s))`;
       if (!flags.yes) {
         throw new Error(`This would replace ${target} with ${summary}; the current journal would be backed up first. Nothing was changed: run again with --yes to restore.`);

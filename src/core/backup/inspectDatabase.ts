@@ -4,6 +4,7 @@ import { JournalError } from '../errors.ts';
 import { connect } from '../store/database.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations.ts';
 import { openFailureError } from '../store/openFailure.ts';
+import { schemaDifferences } from './schemaCheck.ts';
 
 /** The tables every Leverage Journal schema version has had since version 1. */
 const REQUIRED_TABLES = ['tasks', 'days', 'settings'] as const;
@@ -21,6 +22,11 @@ export interface InspectOptions {
   readonly latestVersion?: number;
   /** Accept an empty file or a SQLite file with no tables (a journal not yet initialized). */
   readonly allowEmpty?: boolean;
+  /**
+   * Require exactly the schema our migrations build for the file's user_version (tables, indexes,
+   * triggers, views): for a backup about to be restored or offered.
+   */
+  readonly exactSchema?: boolean;
   /** better-sqlite3's native file, when not the default one. */
   readonly nativeBinding?: string;
 }
@@ -84,6 +90,15 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
         'DATABASE_CORRUPT',
         `${file} is a SQLite database but not a Leverage Journal one (schema ${schemaVersion}${missing.length > 0 ? `, no ${missing.join(', ')} table` : ''}).`,
       );
+    }
+    if (options.exactSchema) {
+      const differences = schemaDifferences(db, schemaVersion);
+      if (differences.length > 0) {
+        throw new JournalError(
+          'INVALID_INPUT',
+          `${file} does not have the schema Leverage Journal builds for version ${schemaVersion}: ${differences.join('; ')}. It is refused: a backup must hold only the journal's own tables, indexes, triggers and views.`,
+        );
+      }
     }
     const tasks = (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
     return { path: file, schemaVersion, tasks, bytes: stat.size };

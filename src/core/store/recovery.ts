@@ -92,7 +92,7 @@ export function settleMovedAside(file: string): void {
 export function latestUsableBackup(folder: string): BackupInfo | null {
   for (const backup of listBackups(folder)) {
     try {
-      inspectDatabaseFile(backup.path);
+      inspectDatabaseFile(backup.path, { exactSchema: true });
       return backup;
     } catch {
       // A damaged or too-new backup is not worth offering; try the next older one.

@@ -5,6 +5,7 @@ import { applySettingsChange, defaultHookCommand, planHookInstall, planHookUnins
 import { acceptHookPayload, inboxFolderFor, markSessionHandled, pendingSessions } from '../../core/hook/inbox.ts';
 import { readAll } from '../../core/hook/readInput.ts';
 import { resolveDatabasePath } from '../../core/paths.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 async function readStdin(): Promise<string> {
@@ -75,7 +76,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
       const sessions = pendingSessions(inbox(flags.inbox));
       if (flags.json) context.stdout(`${JSON.stringify(sessions, null, 2)}\n`);
       else if (sessions.length === 0) context.stdout('No pending sessions.\n');
-      else context.stdout(`${sessions.map((session) => `${session.lastStopAt}  ${session.sessionId}  ${session.cwd ?? ''}  (${session.stops} turn(s))`).join('\n')}\n`);
+      else context.stdout(`${sessions.map((session) => visible(`${session.lastStopAt}  ${session.sessionId}  ${session.cwd ?? ''}  (${session.stops} turn(s))`)).join('\n')}\n`);
     });
 
   hook

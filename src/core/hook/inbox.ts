@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeIssues } from '../../shared/domain/task.ts';
 import { pendingHookSessionSchema } from '../../shared/ipc/contract.ts';
+import { createPrivateFile, ensurePrivateFolder } from '../files/privateFiles.ts';
 
 /**
  * The inbox: a folder beside the database where the Claude Code Stop hook drops one small JSON
@@ -30,35 +32,90 @@ export type StopHookInput = z.infer<typeof stopHookInputSchema>;
 const pendingSessionSchema = pendingHookSessionSchema;
 export type PendingSession = z.infer<typeof pendingSessionSchema>;
 
-function fileName(sessionId: string): string {
+/**
+ * One file per session id, and never one file for two ids: a plain lower-case id (Claude Code's
+ * UUIDs) is its own name; any other id gets a readable prefix and a hash of the exact id, so
+ * `a/b` and `a_b` (and `ABC` and `abc` on a case-insensitive disk) stay apart.
+ */
+export function inboxFileName(sessionId: string): string {
+  if (/^[a-z0-9][a-z0-9-]{0,127}$/.test(sessionId)) return `${sessionId}.json`;
+  const readable = sessionId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
+  return `${readable}~${createHash('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`;
+}
+
+/** The name earlier versions gave a session's file (not injective); still read and moved. */
+function legacyFileName(sessionId: string): string {
   return `${sessionId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)}.json`;
 }
 
+/** A pending file is a few hundred bytes; anything bigger is not ours. */
+const MAX_PENDING_BYTES = 64 * 1024;
+const NO_WAIT = (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Reads a pending file without ever blocking: a FIFO or device named `*.json` would make a plain
+ * read wait forever (hanging `hook pending` and the app's poll), and a symlink could point anywhere.
+ * Opened non-blocking and without following links, then only a regular file of plausible size is read.
+ */
 function readPending(file: string): PendingSession | null {
+  let handle: number;
   try {
-    const parsed = pendingSessionSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    handle = fs.openSync(file, fs.constants.O_RDONLY | NO_WAIT);
   } catch {
     return null;
   }
+  try {
+    const stat = fs.fstatSync(handle);
+    if (!stat.isFile() || stat.size > MAX_PENDING_BYTES) return null;
+    const buffer = Buffer.alloc(stat.size);
+    const read = fs.readSync(handle, buffer, 0, stat.size, 0);
+    const parsed = pendingSessionSchema.safeParse(JSON.parse(buffer.subarray(0, read).toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(handle);
+  }
 }
 
-/** Writes via a temporary file and a rename, so the app never reads half a file. */
+/** The session's pending file: its own name, or the legacy name when that file holds this very session. */
+function pendingFileOf(inbox: string, sessionId: string): string | null {
+  for (const name of [inboxFileName(sessionId), legacyFileName(sessionId)]) {
+    const file = path.join(inbox, name);
+    if (readPending(file)?.sessionId === sessionId) return file;
+  }
+  return null;
+}
+
+/**
+ * Writes via a private temporary file (0600: the inbox names clients' folders) and a rename, so
+ * the app never reads half a file; the temporary file is removed whatever fails.
+ */
 function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, file);
+  try {
+    createPrivateFile(temporary);
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 export type DropResult = 'added' | 'updated' | 'already-handled';
 
 /** Records a finished turn of a session (what `leverage hook run` does with the hook's stdin). */
 export function dropSession(inbox: string, input: StopHookInput, now: Date = new Date()): DropResult {
-  const name = fileName(input.session_id);
-  if (fs.existsSync(path.join(inbox, HANDLED_FOLDER, name))) return 'already-handled';
-  fs.mkdirSync(inbox, { recursive: true });
+  const name = inboxFileName(input.session_id);
+  const handled = path.join(inbox, HANDLED_FOLDER);
+  if (fs.existsSync(path.join(handled, name)) || readPending(path.join(handled, legacyFileName(input.session_id)))?.sessionId === input.session_id) {
+    return 'already-handled';
+  }
+  ensurePrivateFolder(inbox);
   const file = path.join(inbox, name);
-  const previous = readPending(file);
+  const existing = pendingFileOf(inbox, input.session_id);
+  const previous = existing ? readPending(existing) : null;
   const at = now.toISOString();
   const session: PendingSession = {
     sessionId: input.session_id,
@@ -70,6 +127,7 @@ export function dropSession(inbox: string, input: StopHookInput, now: Date = new
     stops: (previous?.stops ?? 0) + 1,
   };
   writeAtomically(file, `${JSON.stringify(session, null, 2)}\n`);
+  if (existing && existing !== file) fs.rmSync(existing, { force: true }); // moved off its legacy name
   return previous ? 'updated' : 'added';
 }
 
@@ -77,7 +135,10 @@ export function dropSession(inbox: string, input: StopHookInput, now: Date = new
 export function pendingSessions(inbox: string): PendingSession[] {
   let names: string[];
   try {
-    names = fs.readdirSync(inbox).filter((name) => name.endsWith('.json'));
+    names = fs
+      .readdirSync(inbox, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+      .map((entry) => entry.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -90,11 +151,10 @@ export function pendingSessions(inbox: string): PendingSession[] {
 
 /** Moves the session out of the pending list (logged or dismissed); false when it was not pending. */
 export function markSessionHandled(inbox: string, sessionId: string): boolean {
-  const name = fileName(sessionId);
-  const source = path.join(inbox, name);
-  if (!fs.existsSync(source)) return false;
-  fs.mkdirSync(path.join(inbox, HANDLED_FOLDER), { recursive: true });
-  fs.renameSync(source, path.join(inbox, HANDLED_FOLDER, name));
+  const source = pendingFileOf(inbox, sessionId);
+  if (!source) return false;
+  ensurePrivateFolder(path.join(inbox, HANDLED_FOLDER));
+  fs.renameSync(source, path.join(inbox, HANDLED_FOLDER, inboxFileName(sessionId)));
   return true;
 }
 

@@ -18,7 +18,10 @@ export interface HookEntry {
   hooks: { type: 'command'; command: string; timeout: number }[];
 }
 
-/** `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. */
+/**
+ * `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. Claude Code takes the whole
+ * variable as one folder (a comma in it is part of the name), so it is never split here.
+ */
 export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string {
   const configDir = env.CLAUDE_CONFIG_DIR && env.CLAUDE_CONFIG_DIR.trim() !== '' ? env.CLAUDE_CONFIG_DIR : path.join(env.HOME ?? os.homedir(), '.claude');
   return path.join(configDir, 'settings.json');

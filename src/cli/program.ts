@@ -4,7 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { DATA_FORMATS, type DataFormat } from '../core/data/dataFormats.ts';
 import { isJournalError } from '../core/errors.ts';
 import type { HookRunner } from '../core/hook/hookCommand.ts';
+import type * as JournalModule from '../core/journal.ts';
 import type { Journal } from '../core/journal.ts';
+import type * as RecoveryModule from '../core/store/recovery.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
@@ -109,15 +111,24 @@ function json(value: unknown): string {
  */
 export function buildProgram(io: CliIo): { program: Command; closeJournal: () => void } {
   let journal: Journal | null = null;
-  let journalClass: typeof Journal | null = null;
+  let store: (typeof JournalModule & typeof RecoveryModule) | null = null;
   const program = new Command('leverage');
   const open = (): Journal => {
-    if (!journalClass) throw new Error('internal: the journal module was not loaded before the action');
-    journal ??= journalClass.open(resolveDatabasePath(program.opts<{ db?: string }>().db, io.env));
+    if (journal) return journal;
+    if (!store) throw new Error('internal: the journal module was not loaded before the action');
+    const { Journal, describeMovedAside, pendingMovedAside } = store;
+    const file = resolveDatabasePath(program.opts<{ db?: string }>().db, io.env);
+    const undecided = pendingMovedAside(file);
+    if (undecided.length > 0) {
+      // Never start an empty journal silently where one was moved aside: the person decides first.
+      if (!fs.existsSync(file)) throw new Error(`${describeMovedAside(file, undecided)} No new journal was created.`);
+      io.stderr(`leverage: note: ${describeMovedAside(file, undecided)}\n`);
+    }
+    journal = Journal.open(file);
     return journal;
   };
   program.hook('preAction', async (_program, action) => {
-    if (needsJournal(action)) journalClass ??= (await import('../core/journal.ts')).Journal;
+    if (needsJournal(action) && !store) store = { ...(await import('../core/journal.ts')), ...(await import('../core/store/recovery.ts')) };
   });
   const resolveFile = (file: string) => path.resolve(io.cwd, file);
   const writeOut = (text: string, out: string | undefined) => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropSession, inboxFileName, markSessionHandled, pendingSessions } from '../../../src/core/hook/inbox.ts';
+import { dropSession, sessionFileName, markSessionHandled, pendingSessions } from '../../../src/core/hook/inbox.ts';
 import { tempFolder } from '../helpers/tempJournal.ts';
 import { runCliProcess } from '../reliability/support/processes.ts';
 
@@ -32,8 +32,8 @@ describe('session ids that sanitise to the same characters', () => {
     const inbox = path.join(tempFolder(), 'inbox');
     const ids = ['a/b', 'a_b', 'a:b', 'ABC', 'abc', '../a_b'];
     for (const id of ids) expect(dropSession(inbox, { session_id: id, cwd: `/cwd/${id}` })).toBe('added');
-    expect(new Set(ids.map(inboxFileName)).size).toBe(ids.length);
-    expect(new Set(ids.map((id) => inboxFileName(id).toLowerCase())).size).toBe(ids.length);
+    expect(new Set(ids.map(sessionFileName)).size).toBe(ids.length);
+    expect(new Set(ids.map((id) => sessionFileName(id).toLowerCase())).size).toBe(ids.length);
     expect(pendingSessions(inbox).map((session) => [session.sessionId, session.cwd]).sort()).toEqual(ids.map((id) => [id, `/cwd/${id}`]).sort());
 
     expect(dropSession(inbox, { session_id: 'a/b' })).toBe('updated');

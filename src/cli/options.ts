@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { isoWeekRange, monthRange, today, weekRangeOf, type DateRange } from '../shared/metrics/periods.ts';
+import { isCalendarDate, isoWeekRange, monthRange, today, weekRangeOf, type DateRange } from '../shared/metrics/periods.ts';
 import { parseDuration } from '../shared/units/duration.ts';
 import { parseTokens } from '../shared/units/tokens.ts';
 
@@ -14,7 +14,11 @@ function wrap<T>(parse: (value: string) => T): (value: string) => T {
   };
 }
 
-export { parseDateOption } from './dateOption.ts';
+export const parseDateOption = wrap((value: string): string => {
+  const text = value === 'today' ? today() : value;
+  if (!isCalendarDate(text)) throw new Error(`"${value}" is not a date: use YYYY-MM-DD or "today".`);
+  return text;
+});
 
 export const parseHumanDuration = wrap((value: string) => parseDuration(value, 'h'));
 export const parseAgentDuration = wrap((value: string) => parseDuration(value, 'm'));

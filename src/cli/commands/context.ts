@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
+import type { HookRunner } from '../../core/hook/hookCommand.ts';
 import type { Journal } from '../../core/journal.ts';
-import type { SqliteDatabase } from '../../core/store/database.ts';
 
 /** What a command module gets: the program, a lazily opened journal, and the process's I/O. */
 export interface CommandContext {
   program: Command;
   /** Opens the journal (at --db, $LEVERAGE_DB or the default path) on first use. */
   journal: () => Journal;
-  /** The journal's database alone (opened on first use), for commands that need no repositories. */
-  database: () => SqliteDatabase;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
@@ -16,6 +14,8 @@ export interface CommandContext {
   resolvePath: (file: string) => string;
   /** Writes to --out FILE when given, else to stdout. */
   writeOut: (text: string, out: string | undefined) => void;
+  /** How this CLI is installed, for the Stop hook's command (null when unknown). */
+  hookRunner: HookRunner | null;
 }
 
 export type CommandModule = (context: CommandContext) => void;

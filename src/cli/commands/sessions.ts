@@ -1,15 +1,11 @@
 import { Option, type Command } from 'commander';
-import { AgentLogStore } from '../../core/agentLogs/agentLogStore.ts';
 import type { AgentSession } from '../../core/agentLogs/agentSession.ts';
-import { claudeRoots } from '../../core/agentLogs/roots.ts';
-import { scanAgentLogs } from '../../core/agentLogs/scanLogs.ts';
-import { createTaskFromSessions } from '../../core/agentLogs/sessionFill.ts';
 import type { Journal } from '../../core/journal.ts';
-import type { SqliteDatabase } from '../../core/store/database.ts';
 import type { Task, TaskPatch } from '../../shared/domain/task.ts';
 import { formatMinutes } from '../../shared/units/duration.ts';
 import { formatTokens } from '../../shared/units/tokens.ts';
-import { parseDateOption } from '../dateOption.ts';
+import { parseDateOption } from '../options.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandModule } from './context.ts';
 
 const SOURCE_NOTE = { turn_duration: '', reconstructed: ' (reconstructed)', mixed: ' (partly reconstructed)' } as const;
@@ -22,24 +18,27 @@ function sessionLine(session: AgentSession): string {
   const time =
     `${formatMinutes(session.agentMinutes * 60)} agent${SOURCE_NOTE[session.agentTimeSource]}, ` +
     `${formatMinutes(session.agentHours * 3600)} agent-hours, ${formatMinutes(session.personMinutes * 60)} you (measured), ${formatMinutes(session.wallMinutes * 60)} wall`;
-  return `${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`;
+  return visible(`${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`);
 }
 
-/** Reads the given roots (or Claude Code's default ones) into the journal's database. */
-export function scanRoots(db: SqliteDatabase, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
-  return scanAgentLogs(db, roots && roots.length > 0 ? roots : claudeRoots(env));
+/** Reads the given roots (or Claude Code's default ones) into the journal. */
+export async function scanRoots(journal: Journal, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
+  const { claudeRoots } = await import('../../core/agentLogs/roots.ts');
+  const { scanAgentLogs } = await import('../../core/agentLogs/scanLogs.ts');
+  return scanAgentLogs(journal.db, roots && roots.length > 0 ? roots : claudeRoots(env));
 }
 
-export const sessionsCommand: CommandModule = ({ program, database, stdout, env, resolvePath }) => {
+export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, resolvePath }) => {
   program
     .command('sessions')
     .description("read Claude Code's local logs and list agent sessions (minutes, tokens, project, linked tasks)")
     .addOption(new Option('--since <date>', 'only sessions active on or after this date').argParser(parseDateOption))
     .addOption(new Option('--root <dir>', 'a Claude data folder holding projects/ (repeatable; default: $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
     .option('--json', 'print JSON')
-    .action((flags: { since?: string; root?: string[]; json?: boolean }) => {
-      const scan = scanRoots(database(), flags.root?.map(resolvePath), env);
-      const sessions = new AgentLogStore(database()).listSessions(flags.since);
+    .action(async (flags: { since?: string; root?: string[]; json?: boolean }) => {
+      const scan = await scanRoots(journal(), flags.root?.map(resolvePath), env);
+      const { AgentLogStore } = await import('../../core/agentLogs/agentLogStore.ts');
+      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;
@@ -49,7 +48,7 @@ export const sessionsCommand: CommandModule = ({ program, database, stdout, env,
         scan.longLines > 0 ? `${scan.longLines} over-long line(s)` : '',
         scan.skippedFiles > 0 ? `${scan.skippedFiles} file(s) or folder(s) that could not be read (${scan.skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}${scan.skippedFiles > scan.skipped.length ? '; …' : ''})` : '',
       ].filter((part) => part !== '');
-      const header = `Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${skipped.length > 0 ? `; skipped ${skipped.join(', ')}` : ''}.`;
+      const header = visible(`Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${skipped.length > 0 ? `; skipped ${skipped.join(', ')}` : ''}.`);
       stdout(`${[header, ...(sessions.length === 0 ? ['No sessions.'] : sessions.map(sessionLine))].join('\n')}\n`);
     });
 };
@@ -68,11 +67,12 @@ export function addSessionOption(command: Command): Command {
   );
 }
 
-export function createTaskWithSessions(journal: Journal, task: TaskPatch, sessionIds: readonly string[] | undefined, env: NodeJS.ProcessEnv): Task {
+export async function createTaskWithSessions(journal: Journal, task: TaskPatch, sessionIds: readonly string[] | undefined, env: NodeJS.ProcessEnv): Promise<Task> {
   if (!sessionIds || sessionIds.length === 0) {
     if (task.agentSeconds === undefined) throw new Error("required option '--agent <duration>' not specified (or give --session ID)");
     return journal.tasks.create(task);
   }
-  scanRoots(journal.db, undefined, env);
+  await scanRoots(journal, undefined, env);
+  const { createTaskFromSessions } = await import('../../core/agentLogs/sessionFill.ts');
   return createTaskFromSessions(journal, task, sessionIds).task;
 }

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { AgentLogStore } from '../../core/agentLogs/agentLogStore.ts';
 import type { AgentSession } from '../../core/agentLogs/agentSession.ts';
 import { claudeRoots } from '../../core/agentLogs/roots.ts';
 import { scanAgentLogs } from '../../core/agentLogs/scanLogs.ts';
@@ -34,7 +33,7 @@ export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, 
     .option('--json', 'print JSON')
     .action((flags: { since?: string; root?: string[]; json?: boolean }) => {
       const scan = scanRoots(journal(), flags.root?.map(resolvePath), env);
-      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
+      const sessions = journal().agentSessions.listSessions(flags.since);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;

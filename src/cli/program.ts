@@ -5,6 +5,7 @@ import { detectFormat, exportData, importData, DATA_FORMATS, type DataFormat } f
 import { isJournalError } from '../core/errors.ts';
 import { Journal } from '../core/journal.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
+import { describeMovedAside, pendingMovedAside } from '../core/store/recovery.ts';
 import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
 import { toStatsJson } from '../shared/metrics/summary.ts';
@@ -103,7 +104,15 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   let journal: Journal | null = null;
   const program = new Command('leverage');
   const open = (): Journal => {
-    journal ??= Journal.open(resolveDatabasePath(program.opts<{ db?: string }>().db, io.env));
+    if (journal) return journal;
+    const file = resolveDatabasePath(program.opts<{ db?: string }>().db, io.env);
+    const undecided = pendingMovedAside(file);
+    if (undecided.length > 0) {
+      // Never start an empty journal silently where one was moved aside: the person decides first.
+      if (!fs.existsSync(file)) throw new Error(`${describeMovedAside(file, undecided)} No new journal was created.`);
+      io.stderr(`leverage: note: ${describeMovedAside(file, undecided)}\n`);
+    }
+    journal = Journal.open(file);
     return journal;
   };
   const resolveFile = (file: string) => path.resolve(io.cwd, file);

@@ -4,13 +4,14 @@ import { backupToFile, createBackup } from '../../core/backup/backupService.ts';
 import { inspectDatabaseFile } from '../../core/backup/inspectDatabase.ts';
 import { restoreBackup } from '../../core/backup/restoreBackup.ts';
 import { backupFolderFor, resolveDatabasePath } from '../../core/paths.ts';
+import { pendingMovedAside, settleMovedAside } from '../../core/store/recovery.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(2)} MB`;
 }
 
-/** `leverage backup`, `leverage backups`, `leverage restore FILE`. */
+/** `leverage backup`, `leverage backups`, `leverage restore FILE`, `leverage moved-aside`. */
 export const backupCommands: CommandModule = (context: CommandContext) => {
   const { program } = context;
   // The data path without opening it: restore must not hold a connection to the file it replaces.
@@ -52,7 +53,7 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .action(async (file: string, flags: { yes?: boolean }) => {
       const source = context.resolvePath(file);
       const target = databasePath();
-      const report = inspectDatabaseFile(source);
+      const report = inspectDatabaseFile(source, { exactSchema: true });
       const summary = `${source} (schema ${report.schemaVersion}, ${report.tasks} task row(s))`;
       if (!flags.yes) {
         throw new Error(`This would replace ${target} with ${summary}; the current journal would be backed up first. Nothing was changed: run again with --yes to restore.`);
@@ -64,5 +65,24 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
           ? `The unreadable file it replaced was moved to ${result.movedAside}.`
           : 'There was no journal to replace.';
       context.stdout(`Restored ${summary} into ${target}. ${kept}\n`);
+    });
+
+  program
+    .command('moved-aside')
+    .description('journal files an earlier start moved aside and not yet decided about; --dismiss stops the reminder')
+    .option('--dismiss', 'keep the files where they are and stop naming them at every start')
+    .action((flags: { dismiss?: boolean }) => {
+      const file = databasePath();
+      const entries = pendingMovedAside(file);
+      if (flags.dismiss) {
+        settleMovedAside(file);
+        context.stdout(entries.length === 0 ? 'Nothing was waiting.\n' : `Dismissed; the file(s) stay where they are:\n${entries.map((entry) => `  ${entry.path}`).join('\n')}\n`);
+        return;
+      }
+      context.stdout(
+        entries.length === 0
+          ? 'No journal file is waiting for a decision.\n'
+          : `${entries.map((entry) => `${entry.at}  ${entry.path}\n  ${entry.reason}`).join('\n')}\nRestore one with: leverage restore FILE --yes; or: leverage moved-aside --dismiss\n`,
+      );
     });
 };

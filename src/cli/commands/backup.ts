@@ -1,10 +1,5 @@
 import { Option } from 'commander';
-import { listBackups } from '../../core/backup/backupFiles.ts';
-import { backupToFile, createBackup } from '../../core/backup/backupService.ts';
-import { inspectDatabaseFile } from '../../core/backup/inspectDatabase.ts';
-import { restoreBackup } from '../../core/backup/restoreBackup.ts';
 import { backupFolderFor, resolveDatabasePath } from '../../core/paths.ts';
-import { pendingMovedAside, settleMovedAside } from '../../core/store/recovery.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 function megabytes(bytes: number): string {
@@ -23,6 +18,7 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .option('--out <file>', 'write the backup to this file instead (never overwrites)')
     .action(async (flags: { out?: string }) => {
       const journal = context.journal();
+      const { backupToFile, createBackup } = await import('../../core/backup/backupService.ts');
       const backup = flags.out
         ? await backupToFile(journal.db, context.resolvePath(flags.out))
         : await createBackup(journal.db, backupFolderFor(journal.path), 'manual');
@@ -33,7 +29,8 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .command('backups')
     .description('list the backups in the backups folder, newest first')
     .option('--json', 'print JSON')
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
+      const { listBackups } = await import('../../core/backup/backupFiles.ts');
       const folder = backupFolderFor(databasePath());
       const backups = listBackups(folder);
       if (flags.json) {
@@ -53,6 +50,8 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .action(async (file: string, flags: { yes?: boolean }) => {
       const source = context.resolvePath(file);
       const target = databasePath();
+      const { inspectDatabaseFile } = await import('../../core/backup/inspectDatabase.ts');
+      const { restoreBackup } = await import('../../core/backup/restoreBackup.ts');
       const report = inspectDatabaseFile(source, { exactSchema: true });
       const summary = `${source} (schema ${report.schemaVersion}, ${report.tasks} task row(s))`;
       if (!flags.yes) {
@@ -71,7 +70,8 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .command('moved-aside')
     .description('journal files an earlier start moved aside and not yet decided about; --dismiss stops the reminder')
     .option('--dismiss', 'keep the files where they are and stop naming them at every start')
-    .action((flags: { dismiss?: boolean }) => {
+    .action(async (flags: { dismiss?: boolean }) => {
+      const { pendingMovedAside, settleMovedAside } = await import('../../core/store/recovery.ts');
       const file = databasePath();
       const entries = pendingMovedAside(file);
       if (flags.dismiss) {

@@ -7,8 +7,9 @@ import type { Journal } from '../journal.ts';
 import type { TaskFilter } from '../store/taskStore.ts';
 import { writeTransaction } from '../store/database.ts';
 
-export const DATA_FORMATS = ['csv', 'json'] as const;
-export type DataFormat = (typeof DATA_FORMATS)[number];
+import type { DataFormat } from './dataFormats.ts';
+
+export { DATA_FORMATS, type DataFormat } from './dataFormats.ts';
 
 /** CSV columns. The *_seconds columns are exact; hours, minutes and leverage are there for spreadsheets and ignored on import. */
 export const CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { SqliteDatabase } from '../store/database.ts';
-import { AgentLogStore, type StoredFile } from './agentLogStore.ts';
+import { AgentSessionStore, type StoredFile } from './agentSessionStore.ts';
 import { claudeCodeFormat } from './claudeCode.ts';
 import { applyEvent, emptyFileState } from './fileState.ts';
 import type { AgentLogFormat, LogEvent, LogFile } from './logEvents.ts';
@@ -140,7 +140,7 @@ function skip(result: ScanResult, path: string, error: unknown): void {
   }
 }
 
-function scanFile(store: AgentLogStore, log: LogFile, result: ScanResult, touched: Set<string>, options: Required<ScanOptions>): void {
+function scanFile(store: AgentSessionStore, log: LogFile, result: ScanResult, touched: Set<string>, options: Required<ScanOptions>): void {
   let size: number;
   try {
     size = fs.statSync(log.path).size;
@@ -182,7 +182,7 @@ function scanFile(store: AgentLogStore, log: LogFile, result: ScanResult, touche
 /** Reads every agent log under the roots, only the bytes appended since the last scan, and stores the figures. */
 export function scanAgentLogs(db: SqliteDatabase, roots: readonly string[], scanOptions: ScanOptions = {}): ScanResult {
   const options: Required<ScanOptions> = { format: scanOptions.format ?? claudeCodeFormat, maxLineBytes: scanOptions.maxLineBytes ?? MAX_LINE_BYTES };
-  const store = new AgentLogStore(db);
+  const store = new AgentSessionStore(db);
   const result: ScanResult = {
     roots: [...roots],
     filesSeen: 0,

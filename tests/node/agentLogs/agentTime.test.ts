@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AgentLogStore } from '../../../src/core/agentLogs/agentLogStore.ts';
+import { AgentSessionStore } from '../../../src/core/agentLogs/agentSessionStore.ts';
 import type { AgentSession } from '../../../src/core/agentLogs/agentSession.ts';
 import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
 import { tempFolder, tempJournal } from '../helpers/tempJournal.ts';
@@ -11,7 +11,7 @@ import { record as r, writeLog, type Context } from './sessionShapes.ts';
 function scanOne(root: string, sessionId: string): AgentSession {
   const journal = tempJournal();
   scanAgentLogs(journal.db, [root]);
-  return new AgentLogStore(journal.db).requireSession(sessionId);
+  return new AgentSessionStore(journal.db).requireSession(sessionId);
 }
 
 const M = (minutes: number, seconds = 0) => minutes + seconds / 60;
@@ -217,7 +217,7 @@ describe('agent time, agent-hours, person time, wall time and title of each sess
     writeLog(root, 'shape-cap.jsonl', [r.prompt(s, '10:00:00', 'One'), r.assistant(s, '10:01:00'), r.prompt(s, '10:09:00', 'Two'), r.assistant(s, '10:10:00'), r.prompt(s, '10:12:00', 'Three'), r.assistant(s, '10:13:00')]);
     const journal = tempJournal();
     scanAgentLogs(journal.db, [root]);
-    const store = new AgentLogStore(journal.db);
+    const store = new AgentSessionStore(journal.db);
     expect(store.requireSession('shape-cap').personMinutes).toBe(5 + 2);
     journal.settings.update({ supervisionGapMinutes: 10 });
     expect(store.requireSession('shape-cap').personMinutes).toBe(8 + 2);
@@ -231,7 +231,7 @@ describe('agent time, agent-hours, person time, wall time and title of each sess
     scanAgentLogs(journal.db, [root]);
     journal.db.prepare("UPDATE agent_log_files SET state = json_remove(state, '$.v')").run();
     expect(scanAgentLogs(journal.db, [root])).toMatchObject({ filesRead: 1, bytesRead: fs.statSync(file).size });
-    expect(new AgentLogStore(journal.db).requireSession('shape-stale').agentMinutes).toBe(4);
+    expect(new AgentSessionStore(journal.db).requireSession('shape-stale').agentMinutes).toBe(4);
     expect(path.basename(file)).toBe('shape-stale.jsonl');
   });
 });

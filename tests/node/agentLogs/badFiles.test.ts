@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AgentLogStore } from '../../../src/core/agentLogs/agentLogStore.ts';
+import { AgentSessionStore } from '../../../src/core/agentLogs/agentSessionStore.ts';
 import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
 import { tempFolder, tempJournal } from '../helpers/tempJournal.ts';
 import { jsonl } from './corpus.ts';
@@ -37,7 +37,7 @@ describe('one bad file never aborts the log scan', () => {
     }) as typeof fs.openSync);
     const scan = scanAgentLogs(journal.db, [root]);
     expect(scan).toMatchObject({ filesSeen: 2, filesRead: 1, skippedFiles: 1, skipped: [{ path: hit, reason: 'EACCES' }] });
-    const store = new AgentLogStore(journal.db);
+    const store = new AgentSessionStore(journal.db);
     expect(store.requireSession('good').agentMinutes).toBe(3);
     expect(() => store.requireSession('other')).toThrow(/no agent session/);
     spy.mockRestore();
@@ -97,7 +97,7 @@ describe('one bad file never aborts the log scan', () => {
     const journal = tempJournal();
     const scan = scanAgentLogs(journal.db, [root], { maxLineBytes: 1024 });
     expect(scan).toMatchObject({ linesRead: 2, longLines: 1, bytesRead: fs.statSync(file).size });
-    expect(new AgentLogStore(journal.db).requireSession('good')).toMatchObject({ agentMinutes: 3, badLines: 1 });
+    expect(new AgentSessionStore(journal.db).requireSession('good')).toMatchObject({ agentMinutes: 3, badLines: 1 });
   });
 
   it('a file with no newline past the cap is given up once: later scans do not read its bytes again', () => {
@@ -128,7 +128,7 @@ describe('one bad file never aborts the log scan', () => {
     const third = readBytes();
     expect(third.scan).toMatchObject({ linesRead: 2, longLines: 0 });
     expect(third.total).toBe(fs.statSync(file).size - (start + 300_000 + '{"type":"user","junk":"'.length));
-    expect(new AgentLogStore(journal.db).requireSession('good').agentMinutes).toBe(5);
+    expect(new AgentSessionStore(journal.db).requireSession('good').agentMinutes).toBe(5);
   });
 
   it('non-UTF-8 bytes, unknown record types and lines from a newer version are skipped or tolerated, never a crash', () => {
@@ -144,7 +144,7 @@ describe('one bad file never aborts the log scan', () => {
     const journal = tempJournal();
     const scan = scanAgentLogs(journal.db, [root]);
     expect(scan).toMatchObject({ badLines: 3, skippedFiles: 0 });
-    const session = new AgentLogStore(journal.db).requireSession('good');
+    const session = new AgentSessionStore(journal.db).requireSession('good');
     expect(session).toMatchObject({ agentMinutes: 3, wallMinutes: 3 });
     // Counts that are not whole non-negative numbers count as 0, as in ccusage.
     expect(session.outputTokens).toBe(50);

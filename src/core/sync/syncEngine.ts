@@ -383,26 +383,26 @@ export class SyncEngine {
     return { byPartition, count: rows.length };
   }
 
-  private mergePeerFile(doc: Doc, file: PeerFile, config: SyncConfig): { doc: Doc; problem: string | null } {
+  private loadPeerFile(file: PeerFile, config: SyncConfig): { doc: Doc | null; problem: string | null } {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file.path);
     } catch (error) {
-      return { doc, problem: `cannot be read: ${(error as Error).message}` };
+      return { doc: null, problem: `cannot be read: ${(error as Error).message}` };
     }
     const decoded = decodeSyncFile(bytes, file.deviceId, file.partition, config.key);
-    if (!decoded.ok) return { doc, problem: describeFailure(decoded.failure) };
+    if (!decoded.ok) return { doc: null, problem: describeFailure(decoded.failure) };
     let peer: Doc;
     try {
       peer = A.load(decoded.document);
     } catch (error) {
-      return { doc, problem: `damaged Automerge data (${(error as Error).message})` };
+      return { doc: null, problem: `damaged Automerge data (${(error as Error).message})` };
     }
     if (typeof peer.format === 'number' && peer.format > DOC_FORMAT) {
-      return { doc, problem: `written by a newer version of Leverage Journal (document format ${peer.format}): update to merge it` };
+      return { doc: null, problem: `written by a newer version of Leverage Journal (document format ${peer.format}): update to merge it` };
     }
-    if (peer.partition !== file.partition) return { doc, problem: `holds partition ${String(peer.partition)}, not ${file.partition}` };
-    return { doc: A.merge(doc, peer), problem: null };
+    if (peer.partition !== file.partition) return { doc: null, problem: `holds partition ${String(peer.partition)}, not ${file.partition}` };
+    return { doc: peer, problem: null };
   }
 
   private runLocked(config: SyncConfig): SyncReport {
@@ -442,36 +442,34 @@ export class SyncEngine {
     for (const partition of [...partitions].sort()) {
       const own = this.ownDoc(config, partition);
       const loadedHeads = A.getHeads(own.doc);
-      let doc = own.doc;
-      const fold = () => {
-        const entries = byPartition.get(partition) ?? [];
-        const folded = foldChanges(doc, entries, this.now());
-        doc = folded.doc;
-        report.fieldsWritten += folded.assigned;
-      };
-      const merge = () => {
-        for (const file of filesByPartition.get(partition) ?? []) {
-          const result = this.mergePeerFile(doc, file, config);
-          doc = result.doc;
-          if (result.problem) {
-            report.skipped.push({ file: path.relative(config.folder, file.path), reason: result.problem });
-            problems.set(file.deviceId, `${file.name}: ${result.problem}`);
-          } else {
-            mergedFiles.push(file);
-            report.filesMerged += 1;
-            if (file.conflictCopy) report.conflictCopiesMerged += 1;
-          }
+      const peers: Doc[] = [];
+      for (const file of filesByPartition.get(partition) ?? []) {
+        const result = this.loadPeerFile(file, config);
+        if (result.doc) {
+          peers.push(result.doc);
+          mergedFiles.push(file);
+          report.filesMerged += 1;
+          if (file.conflictCopy) report.conflictCopiesMerged += 1;
+        } else {
+          report.skipped.push({ file: path.relative(config.folder, file.path), reason: result.problem ?? 'unreadable' });
+          problems.set(file.deviceId, `${file.name}: ${result.problem ?? 'unreadable'}`);
         }
-      };
-      // Local changes first (so a field also changed elsewhere is a visible conflict), unless this device
-      // has no document here yet: then the others' come first, so the journal's rows are not created twice.
-      if (own.existed) {
-        fold();
-        merge();
-      } else {
-        merge();
-        fold();
       }
+      // Local changes go in before the others' (so a field also changed elsewhere is a visible conflict,
+      // and text typed on two devices merges), except a row this device's document lacks but another
+      // device's has (this device's file was lost): it is folded after the merge, never created twice.
+      const entries = byPartition.get(partition) ?? [];
+      const late = entries.filter(
+        (entry) => entry.collection !== 'days' && entry.collection !== 'settings' && !own.doc[entry.collection][entry.key] && peers.some((peer) => peer[entry.collection][entry.key]),
+      );
+      const early = entries.filter((entry) => !late.includes(entry));
+      let folded = foldChanges(own.doc, early, this.now());
+      let doc = folded.doc;
+      report.fieldsWritten += folded.assigned;
+      for (const peer of peers) doc = A.merge(doc, peer);
+      folded = foldChanges(doc, late, this.now());
+      doc = folded.doc;
+      report.fieldsWritten += folded.assigned;
       const heads = A.getHeads(doc);
       const changed = heads.join() !== loadedHeads.join() || !own.existed;
       const next: OwnDoc = { doc, existed: true, signature: own.signature };

@@ -10,12 +10,12 @@ import { tempFolder } from '../helpers/tempJournal.ts';
 // CAP_SYS_ADMIN, as root in CI's container has; elsewhere the test says why it is skipped).
 const mountPoint = fs.mkdtempSync('/tmp/leverage-sync-disk-');
 let mounted = false;
-let reason = '';
+
 try {
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { stdio: 'pipe' });
   mounted = true;
 } catch (error) {
-  reason = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
+  const reason = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
   console.log(`sync-disk: skipped, cannot mount a small tmpfs here (${reason})`);
 }
 afterAll(() => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { Journal } from '../../../src/core/journal.ts';
 import { SyncEngine } from '../../../src/core/sync/syncEngine.ts';
 import { tempFolder } from '../helpers/tempJournal.ts';
-import { rowsWithoutGlobalId, syncedContent, syncedHash } from './support/syncedHash.ts';
+import { rowsWithoutGlobalId, syncedHash } from './support/syncedHash.ts';
 
 interface Device {
   journal: Journal;

@@ -6,21 +6,29 @@ import { DAY_COLUMNS, SNAPSHOT_COLUMNS, SYNCED_SETTING_KEYS, TASK_COLUMNS } from
  * The synced content of a journal, independent of its local ids: every synced table's rows by global
  * id (or natural key), in a fixed order. Three devices that converged have equal hashes.
  */
-export function syncedContent(db: Database.Database): Record<string, unknown[]> {
+export interface SyncedContent {
+  tasks: unknown[][];
+  days: unknown[][];
+  settings: unknown[][];
+  snapshots: unknown[][];
+  conflicts: unknown[][];
+}
+
+export function syncedContent(db: Database.Database): SyncedContent {
   const list = (columns: readonly { column: string }[], alias: string) => columns.map((column) => `${alias}.${column.column}`).join(', ');
   const keys = SYNCED_SETTING_KEYS.map((key) => `'${key}'`).join(', ');
   return {
-    tasks: db.prepare(`SELECT i.gid, ${list(TASK_COLUMNS, 't')} FROM tasks t JOIN sync_ids i ON i.tbl = 'task' AND i.local_id = t.id ORDER BY i.gid`).raw().all(),
+    tasks: db.prepare(`SELECT i.gid, ${list(TASK_COLUMNS, 't')} FROM tasks t JOIN sync_ids i ON i.tbl = 'task' AND i.local_id = t.id ORDER BY i.gid`).raw().all() as unknown[][],
     days: db
       .prepare(`SELECT d.work_date, ${list(DAY_COLUMNS, 'd')} FROM days d WHERE d.intro <> '' OR d.analysis <> '' OR d.publication_date IS NOT NULL OR d.day_tokens IS NOT NULL ORDER BY d.work_date`)
       .raw()
-      .all(),
-    settings: db.prepare(`SELECT key, value FROM settings WHERE key IN (${keys}) ORDER BY key`).raw().all(),
+      .all() as unknown[][],
+    settings: db.prepare(`SELECT key, value FROM settings WHERE key IN (${keys}) ORDER BY key`).raw().all() as unknown[][],
     snapshots: db
       .prepare(`SELECT i.gid, ${list(SNAPSHOT_COLUMNS, 's')} FROM published_snapshots s JOIN sync_ids i ON i.tbl = 'snapshot' AND i.local_id = s.id ORDER BY i.gid`)
       .raw()
-      .all(),
-    conflicts: db.prepare('SELECT tbl, gid, field, winner, others FROM sync_conflicts ORDER BY tbl, gid, field').raw().all(),
+      .all() as unknown[][],
+    conflicts: db.prepare('SELECT tbl, gid, field, winner, others FROM sync_conflicts ORDER BY tbl, gid, field').raw().all() as unknown[][],
   };
 }
 

@@ -11,7 +11,7 @@ import { planImport } from '../import/planImport.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
-import type { Handler } from './invokeHandler.ts';
+import type { DriftingChannels, ExpectExactOutputs, Handler } from './invokeHandler.ts';
 
 /** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
 export const SHELL_CHANNELS = [
@@ -44,6 +44,13 @@ export const FACTOR_BUCKETS = [
 
 /** The handlers that need only the journal: used by IPC in the app and directly by tests. */
 export function createCoreHandlers(journal: Journal): CoreHandlerTable {
+  return coreHandlers(journal);
+}
+
+// Every core handler returns exactly its channel's output type (checked by tsc).
+export type CoreOutputsMatchContract = ExpectExactOutputs<DriftingChannels<ReturnType<typeof coreHandlers>>>;
+
+function coreHandlers(journal: Journal) {
   return {
     // The contract parsed the input with taskInputSchema already.
     createTask: (input) => journal.tasks.insertValidated([input])[0] as Task,
@@ -88,7 +95,7 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
             sizeBytes: backup.bytes,
             kind: backup.kind,
           })),
-  };
+  } satisfies CoreHandlerTable;
 }
 
 function withDefaults(range: { from?: string | undefined; to?: string | undefined } | undefined) {

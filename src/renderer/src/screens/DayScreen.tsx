@@ -18,6 +18,7 @@ import { useChannel } from '../lib/useChannel.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
+import './DayScreen.css';
 
 export function DateNavigator({ date, onChange }: { date: string; onChange: (date: string) => void }) {
   return (

@@ -14,6 +14,7 @@ import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { DateNavigator } from './DayScreen.tsx';
+import './PostScreen.css';
 
 /** The day's post as it would be published (redacted, with any revision note): rendered (sanitized, never raw HTML) beside its markdown source. */
 export default function PostScreen() {

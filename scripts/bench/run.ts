@@ -15,6 +15,7 @@ import { ipcContract } from '../../src/shared/ipc/contract.ts';
 import { isoWeekOf, isoWeekRange, shiftDate } from '../../src/shared/metrics/periods.ts';
 import type { NewTask } from '../../src/shared/domain/task.ts';
 import { measureRenderer, type RendererFigures } from './renderer.ts';
+import { runSyncBench, type SyncBenchFigures } from './sync.ts';
 import { generateTasks } from './seedData.ts';
 import { medianMs, percentile, timeMs } from './timing.ts';
 
@@ -24,6 +25,9 @@ const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [10_000, 100_000, 1_000_000];
 const skipRenderer = args.includes('--no-renderer');
+const skipSync = args.includes('--no-sync');
+const syncTasksArg = args[args.indexOf('--sync-tasks') + 1];
+const syncTasks = args.includes('--sync-tasks') && syncTasksArg ? Number(syncTasksArg) : 110_000;
 const log = (line: string) => {
   if (!asJson) process.stdout.write(`${line}\n`);
 };
@@ -182,7 +186,8 @@ try {
   if (!skipRenderer) {
     renderer = await measureRenderer(log);
   }
-  if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, renderer }, null, 2)}\n`);
+  const sync: SyncBenchFigures | null = skipSync ? null : await runSyncBench(folder, syncTasks, log);
+  if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, renderer, sync }, null, 2)}\n`);
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
 }

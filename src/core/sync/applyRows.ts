@@ -1,6 +1,7 @@
+import type Database from 'better-sqlite3';
 import { settingFields, type SettingKey } from '../../shared/domain/settings.ts';
 import type { SqliteDatabase } from '../store/database.ts';
-import { COLLECTION_COLUMNS, conflictValues, objectRow, plain, type Collection, type Doc, type Row, type Scalar } from './documents.ts';
+import { COLLECTION_COLUMNS, conflictValues, objectRow, plain, type Collection, type Doc, type Row, type Scalar, type Touched } from './documents.ts';
 import { SYNCED_SETTING_KEYS, type SyncedColumn } from './fields.ts';
 
 /**
@@ -21,6 +22,17 @@ export interface ApplyCounts {
   conflicts: number;
 }
 
+const statements = new WeakMap<SqliteDatabase, Map<string, Database.Statement<unknown[]>>>();
+
+/** A prepared statement, prepared once per connection (a merge applies thousands of rows). */
+export function statement(db: SqliteDatabase, sql: string): Database.Statement<unknown[]> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare<unknown[]>(sql)));
+  return prepared;
+}
+
 function sqlValue(value: Scalar): Scalar {
   return typeof value === 'boolean' ? Number(value) : value;
 }
@@ -37,13 +49,13 @@ export function readLocalRow(db: SqliteDatabase, collection: Exclude<Collection,
   const list = columns.map((column) => column.column).join(', ');
   const sqlRow =
     collection === 'days'
-      ? db.prepare(`SELECT ${list} FROM days WHERE work_date = ?`).get(key)
-      : db.prepare(`SELECT ${list} FROM ${SYNCED_TABLES[collection].table} WHERE id = ?`).get(key);
+      ? statement(db, `SELECT ${list} FROM days WHERE work_date = ?`).get(key)
+      : statement(db, `SELECT ${list} FROM ${SYNCED_TABLES[collection].table} WHERE id = ?`).get(key);
   return sqlRow ? rowFromSql(sqlRow as Record<string, Scalar>, columns) : null;
 }
 
 function localIdOf(db: SqliteDatabase, idTable: string, gid: string): number | null {
-  const found = db.prepare('SELECT local_id FROM sync_ids WHERE tbl = ? AND gid = ?').get(idTable, gid) as { local_id: number } | undefined;
+  const found = statement(db, 'SELECT local_id FROM sync_ids WHERE tbl = ? AND gid = ?').get(idTable, gid) as { local_id: number } | undefined;
   return found?.local_id ?? null;
 }
 
@@ -56,10 +68,9 @@ function insertRow(db: SqliteDatabase, collection: 'tasks' | 'snapshots', row: R
     names.push('updated_at');
     values.push(now);
   }
-  const inserted = db
-    .prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING id`)
+  const inserted = statement(db, `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING id`)
     .get(...values) as { id: number };
-  db.prepare('INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid, partition) VALUES (?, ?, ?, ?)').run(idTable, inserted.id, gid, partition);
+  statement(db, 'INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid, partition) VALUES (?, ?, ?, ?)').run(idTable, inserted.id, gid, partition);
 }
 
 function changedColumns(current: Row, next: Row, columns: readonly SyncedColumn[]): SyncedColumn[] {
@@ -74,19 +85,25 @@ function recordConflicts(db: SqliteDatabase, table: string, gid: string, object:
     const others = [...new Set(values.map((value) => JSON.stringify(value)))].filter((value) => value !== JSON.stringify(winner));
     if (values.length > 1 && others.length > 0) {
       found += 1;
-      db.prepare(
+      statement(db, 
         `INSERT INTO sync_conflicts (tbl, gid, field, winner, others, detected_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (tbl, gid, field) DO UPDATE SET winner = excluded.winner, others = excluded.others,
            detected_at = CASE WHEN sync_conflicts.others = excluded.others THEN sync_conflicts.detected_at ELSE excluded.detected_at END`,
       ).run(table, gid, field, JSON.stringify(winner), `[${others.join(',')}]`, now);
     } else {
-      db.prepare('DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND field = ?').run(table, gid, field);
+      statement(db, 'DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND field = ?').run(table, gid, field);
     }
   }
   return found;
 }
 
-function applyTask(db: SqliteDatabase, doc: Doc, gid: string, partition: string, counts: ApplyCounts, now: string): void {
+/** The fields to check for a conflict: those the merge flagged, and those with a conflict still open. */
+function conflictFields(db: SqliteDatabase, table: string, gid: string, flagged: ReadonlySet<string>): string[] {
+  const open = statement(db, 'SELECT field FROM sync_conflicts WHERE tbl = ? AND gid = ?').all(table, gid) as { field: string }[];
+  return [...new Set([...flagged, ...open.map((row) => row.field)])];
+}
+
+function applyTask(db: SqliteDatabase, doc: Doc, gid: string, partition: string, counts: ApplyCounts, now: string, flagged: ReadonlySet<string>): void {
   const object = doc.tasks[gid];
   if (!object) return;
   const columns = COLLECTION_COLUMNS.tasks;
@@ -101,7 +118,7 @@ function applyTask(db: SqliteDatabase, doc: Doc, gid: string, partition: string,
     if (changed.length === 0) {
       counts.unchanged += 1;
     } else {
-      db.prepare(`UPDATE tasks SET ${changed.map((column) => `${column.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+      statement(db, `UPDATE tasks SET ${changed.map((column) => `${column.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
         ...changed.map((column) => sqlValue(row[column.field] ?? null)),
         now,
         localId,
@@ -109,10 +126,10 @@ function applyTask(db: SqliteDatabase, doc: Doc, gid: string, partition: string,
       counts.updated += 1;
     }
   }
-  counts.conflicts += recordConflicts(db, 'task', gid, object, columns.filter((column) => column.kind === 'scalar').map((column) => column.field), now);
+  counts.conflicts += recordConflicts(db, 'task', gid, object, conflictFields(db, 'task', gid, flagged), now);
 }
 
-function applyDay(db: SqliteDatabase, doc: Doc, workDate: string, counts: ApplyCounts, now: string): void {
+function applyDay(db: SqliteDatabase, doc: Doc, workDate: string, counts: ApplyCounts, now: string, flagged: ReadonlySet<string>): void {
   const object = doc.days[workDate];
   if (!object) return;
   const columns = COLLECTION_COLUMNS.days;
@@ -123,7 +140,7 @@ function applyDay(db: SqliteDatabase, doc: Doc, workDate: string, counts: ApplyC
   if (current && changedColumns(current, row, columns).length === 0) {
     counts.unchanged += 1;
   } else {
-    db.prepare(
+    statement(db, 
       `INSERT INTO days (work_date, intro, analysis, publication_date, day_tokens, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (work_date) DO UPDATE SET intro = excluded.intro, analysis = excluded.analysis,
          publication_date = excluded.publication_date, day_tokens = excluded.day_tokens, updated_at = excluded.updated_at`,
@@ -131,7 +148,7 @@ function applyDay(db: SqliteDatabase, doc: Doc, workDate: string, counts: ApplyC
     if (current) counts.updated += 1;
     else counts.inserted += 1;
   }
-  counts.conflicts += recordConflicts(db, 'day', workDate, object, ['publicationDate', 'dayTokens'], now);
+  counts.conflicts += recordConflicts(db, 'day', workDate, object, conflictFields(db, 'day', workDate, flagged), now);
 }
 
 function applySnapshot(db: SqliteDatabase, doc: Doc, gid: string, partition: string, counts: ApplyCounts, now: string): void {
@@ -156,34 +173,49 @@ function applySetting(db: SqliteDatabase, doc: Doc, key: string, counts: ApplyCo
     counts.refused.push(`setting ${key}: a value this version does not accept`);
     return;
   }
-  const current = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const current = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (current?.value === value) {
     counts.unchanged += 1;
   } else {
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
     counts.updated += 1;
   }
   counts.conflicts += recordConflicts(db, 'setting', key, doc.settings as Record<string, unknown>, [key], now);
 }
 
 /** Applies every object a merge touched; a row the tables refuse (a newer version's value) is reported and skipped. */
-export function applyTouched(db: SqliteDatabase, doc: Doc, partition: string, touched: Map<Collection, Set<string>>, now: string): ApplyCounts {
+export function applyTouched(db: SqliteDatabase, doc: Doc, partition: string, touched: Touched, now: string): ApplyCounts {
   const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, refused: [], conflicts: 0 };
   for (const [collection, keys] of touched) {
-    for (const key of keys) {
+    for (const [key, flagged] of keys) {
       try {
-        db.prepare('SAVEPOINT sync_row').run();
-        if (collection === 'tasks') applyTask(db, doc, key, partition, counts, now);
-        else if (collection === 'days') applyDay(db, doc, key, counts, now);
+        statement(db, 'SAVEPOINT sync_row').run();
+        if (collection === 'tasks') applyTask(db, doc, key, partition, counts, now, flagged);
+        else if (collection === 'days') applyDay(db, doc, key, counts, now, flagged);
         else if (collection === 'snapshots') applySnapshot(db, doc, key, partition, counts, now);
         else applySetting(db, doc, key, counts, now);
-        db.prepare('RELEASE sync_row').run();
+        statement(db, 'RELEASE sync_row').run();
       } catch (error) {
-        db.prepare('ROLLBACK TO sync_row').run();
-        db.prepare('RELEASE sync_row').run();
+        statement(db, 'ROLLBACK TO sync_row').run();
+        statement(db, 'RELEASE sync_row').run();
         counts.refused.push(`${collection} ${key}: ${(error as Error).message}`);
       }
     }
   }
   return counts;
+}
+
+/**
+ * After local changes were folded and the others' merged: a field changed here and elsewhere at once is
+ * a conflict even when the merge kept this device's value (no patch then), and a conflict the person
+ * settled by editing the field again ends.
+ */
+export function checkFoldedConflicts(db: SqliteDatabase, doc: Doc, collection: Collection, key: string, fields: ReadonlySet<string> | null, now: string): number {
+  const table = collection === 'tasks' ? 'task' : collection === 'days' ? 'day' : collection === 'settings' ? 'setting' : null;
+  if (!table) return 0;
+  const object = collection === 'settings' ? (doc.settings as Record<string, unknown>) : doc[collection][key];
+  if (!object) return 0;
+  const changed = collection === 'settings' ? [key] : fields ? [...fields] : COLLECTION_COLUMNS[collection].map((column) => column.field);
+  const scalar = changed.filter((field) => collection === 'settings' || COLLECTION_COLUMNS[collection].some((column) => column.field === field && column.kind === 'scalar'));
+  return recordConflicts(db, table, key, object, conflictFields(db, table, key, new Set(scalar)), now);
 }

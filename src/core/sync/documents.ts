@@ -174,20 +174,60 @@ export function foldChanges(doc: Doc, entries: readonly FoldEntry[], time: numbe
   return { doc: next, assigned };
 }
 
-/** The objects a change between two sets of heads touched, as [collection, key]. */
-export function touchedObjects(doc: Doc, fromHeads: readonly string[] | null): Map<Collection, Set<string>> {
+/** The objects a change between two sets of heads touched (key → the fields the change left in conflict). */
+export type Touched = Map<Collection, Map<string, Set<string>>>;
+
+export function touchedObjects(doc: Doc, fromHeads: readonly string[] | null): Touched {
+  const touched: Touched = new Map();
   const heads = A.getHeads(doc);
   const before = fromHeads && fromHeads.every((head) => A.hasHeads(doc, [head])) ? [...fromHeads] : [];
-  const touched = new Map<Collection, Set<string>>();
   for (const patch of A.diff(doc, before, heads)) {
-    const [collection, key] = patch.path;
+    const [collection, key, field] = patch.path;
     if (typeof collection !== 'string' || typeof key !== 'string') continue;
     if (collection !== 'tasks' && collection !== 'days' && collection !== 'snapshots' && collection !== 'settings') continue;
     let keys = touched.get(collection);
-    if (!keys) touched.set(collection, (keys = new Set()));
-    keys.add(key);
+    if (!keys) touched.set(collection, (keys = new Map()));
+    let conflicted = keys.get(key);
+    if (!conflicted) keys.set(key, (conflicted = new Set()));
+    const inConflict = (patch as { conflict?: boolean }).conflict === true;
+    if (inConflict && collection === 'settings') conflicted.add(key);
+    else if (inConflict && typeof field === 'string' && patch.path.length === 3) conflicted.add(field);
   }
   return touched;
+}
+
+/**
+ * Marks the fields that changes merged since `beforeHeads` wrote, so each is checked for a conflict:
+ * when this device's value wins, the merge changes nothing visible here and the diff shows no patch.
+ */
+export function markIncomingFields(doc: Doc, beforeHeads: readonly string[], touched: Touched): void {
+  const fieldsByObject = new Map<string, Set<string>>();
+  for (const change of A.getChangesSince(doc, [...beforeHeads])) {
+    for (const op of A.decodeChange(change).ops) {
+      if (op.obj === '_root' || typeof op.key !== 'string') continue;
+      let fields = fieldsByObject.get(op.obj);
+      if (!fields) fieldsByObject.set(op.obj, (fields = new Set()));
+      fields.add(op.key);
+    }
+  }
+  if (fieldsByObject.size === 0) return;
+  const mark = (collection: Collection, key: string, fields: Iterable<string>) => {
+    let keys = touched.get(collection);
+    if (!keys) touched.set(collection, (keys = new Map()));
+    let flagged = keys.get(key);
+    if (!flagged) keys.set(key, (flagged = new Set()));
+    for (const field of fields) flagged.add(field);
+  };
+  for (const collection of ['tasks', 'days'] as const) {
+    const scalar = new Set(COLLECTION_COLUMNS[collection].filter((column) => column.kind === 'scalar').map((column) => column.field));
+    for (const key of Object.keys(doc[collection])) {
+      const id = A.getObjectId(doc[collection], key);
+      const fields = id ? fieldsByObject.get(id) : undefined;
+      if (fields) mark(collection, key, [...fields].filter((field) => scalar.has(field)));
+    }
+  }
+  const settingsId = A.getObjectId(doc, 'settings');
+  for (const key of (settingsId ? fieldsByObject.get(settingsId) : undefined) ?? []) mark('settings', key, [key]);
 }
 
 /** A synced object as a plain row of its fields. */

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from '../store/database.ts';
-import { applyTouched, readLocalRow, SYNCED_TABLES } from './applyRows.ts';
+import { applyTouched, checkFoldedConflicts, readLocalRow, SYNCED_TABLES } from './applyRows.ts';
 import { cryptoReady, fromBase64, newKeyDerivation, toBase64, unlockKey } from './crypto.ts';
-import { A, foldChanges, genesisDoc, loadDoc, newActor, touchedObjects, DOC_FORMAT, type Collection, type Doc, type FoldEntry, type Row } from './documents.ts';
+import { A, foldChanges, genesisDoc, loadDoc, markIncomingFields, newActor, touchedObjects, DOC_FORMAT, type Collection, type Doc, type FoldEntry, type Row } from './documents.ts';
 import { META_PARTITION, monthPartition, SYNCED_SETTING_KEYS, TASK_COLUMNS } from './fields.ts';
 import { decodeSyncFile, describeFailure, encodeSyncFile } from './fileFormat.ts';
 import {
@@ -66,11 +66,6 @@ function readConfigRows(db: SqliteDatabase): Map<string, string> {
 function setConfig(db: SqliteDatabase, values: Record<string, string>): void {
   const statement = db.prepare('INSERT INTO sync_config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [key, value] of Object.entries(values)) statement.run(key, value);
-}
-
-/** Whether sync is on for this journal (one indexed read; loads nothing of the sync engine's libraries). */
-export function isSyncEnabled(db: SqliteDatabase): boolean {
-  return (db.prepare("SELECT value FROM sync_config WHERE key = 'enabled'").get() as { value: string } | undefined)?.value === '1';
 }
 
 function syncError(message: string, cause?: unknown): JournalError {
@@ -465,8 +460,11 @@ export class SyncEngine {
       const early = entries.filter((entry) => !late.includes(entry));
       let folded = foldChanges(own.doc, early, this.now());
       let doc = folded.doc;
+      const foldedHeads = A.getHeads(doc);
       report.fieldsWritten += folded.assigned;
+      const beforeMerge = A.getHeads(doc);
       for (const peer of peers) doc = A.merge(doc, peer);
+      const merged = A.getHeads(doc).join() !== beforeMerge.join();
       folded = foldChanges(doc, late, this.now());
       doc = folded.doc;
       report.fieldsWritten += folded.assigned;
@@ -484,10 +482,21 @@ export class SyncEngine {
         report.partitionsWritten += 1;
       }
       saved.push({ partition, own: next });
+      if (peers.length > 0 || own.existed) {
+        for (const entry of early) {
+          if (own.doc[entry.collection][entry.key] || entry.collection === 'settings') checkFoldedConflicts(this.db, doc, entry.collection, entry.key, entry.fields, now);
+        }
+      }
       const applied = appliedStatement.get(partition) as { applied_heads: string } | undefined;
       const appliedHeads = applied ? (JSON.parse(applied.applied_heads) as string[]) : null;
       if (appliedHeads?.join() !== heads.join()) {
-        const counts = applyTouched(this.db, doc, partition, touchedObjects(doc, appliedHeads), now);
+        // When the tables already showed this document before this sync, only what the merge brought
+        // needs applying (the folded changes came from the tables); otherwise all since the last apply.
+        const current = appliedHeads ? appliedHeads.join() === loadedHeads.join() : !own.existed;
+        const from = current ? foldedHeads : appliedHeads;
+        const touched = touchedObjects(doc, from);
+        if (merged) markIncomingFields(doc, beforeMerge, touched);
+        const counts = applyTouched(this.db, doc, partition, touched, now);
         report.inserted += counts.inserted;
         report.updated += counts.updated;
         report.conflicts += counts.conflicts;

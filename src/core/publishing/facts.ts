@@ -5,8 +5,8 @@ import { formatFactor, ratio } from '../../shared/units/factor.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/units/duration.ts';
 import { formatTrimmed } from '../../shared/units/rounding.ts';
 import { humanWeeks, summarize, taskLeverage, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
-import { longDate } from '../../shared/metrics/periods.ts';
-import type { SeriesPoint } from '../metrics/metricsService.ts';
+import { longDate } from '../../shared/metrics/longDate.ts';
+import type { SeriesPoint } from '../metrics/metricEngine.ts';
 import { capitalize, countNoun, countWord, listJoin } from './numberWords.ts';
 
 /**

@@ -197,7 +197,7 @@ export class AgentSessionStore {
         firstAt: iso(timing.firstAt),
         lastAt: iso(timing.lastAt),
         agentMs: Math.round(timing.agentMs),
-        // Migration 3's column allows two values; time_source (migration 5) holds the real one.
+        // Migration 3's column allows two values; time_source (migration 6) holds the real one.
         legacySource: timing.source === 'reconstructed' ? 'reconstructed' : 'turn_duration',
         wallMs: timing.wallMs,
         ...tokens,

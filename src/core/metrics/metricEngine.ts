@@ -38,7 +38,7 @@ function toPoint(row: TotalsRow, label: string): SeriesPoint {
     tokens: row.tokens,
     tasksWithTokens: row.tokens_count,
     tasksWithoutAgentTime: row.task_count - row.factor_count,
-    // A task without agent time has no factor: it counts on neither side (migration 5's column).
+    // A task without agent time has no factor: it counts on neither side (migration 6's column).
     leverage: ratio(row.agent_human_seconds, row.agent_seconds),
     meanLeverage: row.factor_count > 0 ? row.factor_sum / row.factor_count : null,
     supervisoryLeverage: ratio(row.supervised_human_seconds, row.supervision_seconds),

@@ -58,15 +58,15 @@ function removeTaskFromDayTotals(row: 'OLD'): string {
     DELETE FROM day_totals WHERE work_date = ${row}.work_date AND task_count = 0;`;
 }
 
-/** Migration 5's columns of day_totals and week_totals: migration 2's plus Σhuman over tasks with agent time. */
-const DAY_SUM_COLUMNS_V5 = [...DAY_SUM_COLUMNS, 'agent_human_seconds'];
+/** Migration 6's columns of day_totals and week_totals: migration 2's plus Σhuman over tasks with agent time. */
+const DAY_SUM_COLUMNS_V6 = [...DAY_SUM_COLUMNS, 'agent_human_seconds'];
 
 /**
- * Migration 5's trigger body adding one task row to its day's totals. `agent_human_seconds` sums the
+ * Migration 6's trigger body adding one task row to its day's totals. `agent_human_seconds` sums the
  * human time of tasks that have agent time, the numerator of the weighted leverage (a task without
  * agent time has no factor, so it counts on neither side of the ratio).
  */
-function addTaskToDayTotalsV5(row: 'NEW'): string {
+function addTaskToDayTotalsV6(row: 'NEW'): string {
   return `
     INSERT INTO day_totals (work_date, task_count, human_seconds, agent_seconds, supervision_seconds, supervised_count,
       supervised_human_seconds, tokens, tokens_count, factor_sum, factor_count, agent_human_seconds) VALUES (
@@ -78,11 +78,11 @@ function addTaskToDayTotalsV5(row: 'NEW'): string {
       ${row}.agent_seconds > 0,
       CASE WHEN ${row}.agent_seconds > 0 THEN ${row}.human_seconds ELSE 0 END)
     ON CONFLICT (work_date) DO UPDATE SET
-      ${DAY_SUM_COLUMNS_V5.map((column) => `${column} = ${column} + excluded.${column}`).join(',\n      ')};`;
+      ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} + excluded.${column}`).join(',\n      ')};`;
 }
 
-/** Migration 5's trigger body removing one task row from its day's totals; an emptied day disappears. */
-function removeTaskFromDayTotalsV5(row: 'OLD'): string {
+/** Migration 6's trigger body removing one task row from its day's totals; an emptied day disappears. */
+function removeTaskFromDayTotalsV6(row: 'OLD'): string {
   return `
     UPDATE day_totals SET
       task_count = task_count - 1,
@@ -321,6 +321,70 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'sync across devices: global ids, outbox, merge state, conflicts',
+    up(db) {
+      // Sync is off by default and these tables stay empty until `sync init`. The triggers that fill
+      // sync_ids and sync_outbox are installed by the sync engine when sync is turned on (generated from
+      // its list of synced fields, see src/core/sync/triggers.ts), so with sync off no write pays for them.
+      // sync_config: this device's id and name, the folder, the key of an encrypted folder, the last result.
+      // sync_ids: the stable global id of every synced row whose local key is a number (tasks, published
+      //   snapshots) and the partition (document) it lives in; CLI ids stay local.
+      // sync_outbox: every local change (table, local key, changed fields), written by the triggers in the
+      //   same transaction as the change, folded into this device's documents by the next sync.
+      // sync_partitions: the heads of this device's document that the tables reflect (what was applied).
+      // sync_peers: every other device seen in the folder, and the signatures of its files already merged.
+      // sync_conflicts: a field changed on two devices at once; the winner is in the table, the other
+      //   values here, until the person keeps one.
+      db.exec(`
+        CREATE TABLE sync_config (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sync_ids (
+          tbl TEXT NOT NULL,
+          local_id INTEGER NOT NULL,
+          gid TEXT NOT NULL UNIQUE,
+          partition TEXT NOT NULL,
+          PRIMARY KEY (tbl, local_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE sync_outbox (
+          seq INTEGER PRIMARY KEY,
+          tbl TEXT NOT NULL,
+          key TEXT NOT NULL,
+          fields TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sync_partitions (
+          partition TEXT PRIMARY KEY,
+          applied_heads TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sync_peers (
+          device_id TEXT PRIMARY KEY,
+          name TEXT,
+          first_seen_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          last_saved_at TEXT,
+          files TEXT NOT NULL DEFAULT '{}',
+          problem TEXT
+        ) STRICT;
+
+        CREATE TABLE sync_conflicts (
+          tbl TEXT NOT NULL,
+          gid TEXT NOT NULL,
+          field TEXT NOT NULL,
+          winner TEXT NOT NULL,
+          others TEXT NOT NULL,
+          detected_at TEXT NOT NULL,
+          PRIMARY KEY (tbl, gid, field)
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 6,
     name: 'weighted leverage without tasks that have no agent time; agent-hours and person time of sessions',
     up(db) {
       // day_totals/week_totals gain agent_human_seconds (Σhuman over tasks with agent time > 0), the
@@ -342,30 +406,30 @@ export const MIGRATIONS: readonly Migration[] = [
         DROP TRIGGER tasks_totals_update_add;
 
         CREATE TRIGGER day_totals_week_insert AFTER INSERT ON day_totals BEGIN
-          INSERT INTO week_totals (week_start, day_count, ${DAY_SUM_COLUMNS_V5.join(', ')})
-          VALUES (NEW.week_start, 1, ${DAY_SUM_COLUMNS_V5.map((column) => `NEW.${column}`).join(', ')})
+          INSERT INTO week_totals (week_start, day_count, ${DAY_SUM_COLUMNS_V6.join(', ')})
+          VALUES (NEW.week_start, 1, ${DAY_SUM_COLUMNS_V6.map((column) => `NEW.${column}`).join(', ')})
           ON CONFLICT (week_start) DO UPDATE SET day_count = day_count + 1,
-            ${DAY_SUM_COLUMNS_V5.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')};
+            ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')};
         END;
         CREATE TRIGGER day_totals_week_update AFTER UPDATE ON day_totals BEGIN
-          UPDATE week_totals SET ${DAY_SUM_COLUMNS_V5.map((column) => `${column} = ${column} + NEW.${column} - OLD.${column}`).join(', ')}
+          UPDATE week_totals SET ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} + NEW.${column} - OLD.${column}`).join(', ')}
           WHERE week_start = NEW.week_start;
         END;
         CREATE TRIGGER day_totals_week_delete AFTER DELETE ON day_totals BEGIN
           UPDATE week_totals SET day_count = day_count - 1,
-            ${DAY_SUM_COLUMNS_V5.map((column) => `${column} = ${column} - OLD.${column}`).join(', ')}
+            ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} - OLD.${column}`).join(', ')}
           WHERE week_start = OLD.week_start;
           DELETE FROM week_totals WHERE week_start = OLD.week_start AND day_count = 0;
         END;
 
         CREATE TRIGGER tasks_totals_insert AFTER INSERT ON tasks WHEN NEW.deleted_at IS NULL
-        BEGIN ${addTaskToDayTotalsV5('NEW')} END;
+        BEGIN ${addTaskToDayTotalsV6('NEW')} END;
         CREATE TRIGGER tasks_totals_delete AFTER DELETE ON tasks WHEN OLD.deleted_at IS NULL
-        BEGIN ${removeTaskFromDayTotalsV5('OLD')} END;
+        BEGIN ${removeTaskFromDayTotalsV6('OLD')} END;
         CREATE TRIGGER tasks_totals_update_remove AFTER UPDATE ON tasks WHEN OLD.deleted_at IS NULL
-        BEGIN ${removeTaskFromDayTotalsV5('OLD')} END;
+        BEGIN ${removeTaskFromDayTotalsV6('OLD')} END;
         CREATE TRIGGER tasks_totals_update_add AFTER UPDATE ON tasks WHEN NEW.deleted_at IS NULL
-        BEGIN ${addTaskToDayTotalsV5('NEW')} END;
+        BEGIN ${addTaskToDayTotalsV6('NEW')} END;
 
         UPDATE day_totals SET agent_human_seconds = (
           SELECT coalesce(sum(human_seconds), 0) FROM tasks

@@ -49,9 +49,9 @@ describe('weighted leverage leaves out tasks without agent time, on both sides',
     expect(journal.metrics.day(DATE).leverage).toBe(15);
   });
 
-  it('migration 5 fills the new totals of a journal written before it', () => {
+  it('migration 6 fills the new totals of a journal written before it', () => {
     const file = path.join(tempFolder(), 'leverage.db');
-    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) }).db;
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) }).db;
     const insert = old.prepare(
       `INSERT INTO tasks (work_date, title, human_seconds, agent_seconds, created_at, updated_at) VALUES (?, 'x', ?, ?, '2026-03-04T10:00:00Z', '2026-03-04T10:00:00Z')`,
     );

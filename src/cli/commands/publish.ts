@@ -3,10 +3,11 @@ import type { DayExport } from '../../core/publishing/publishDay.ts';
 import type { DayRevision } from '../../core/publishing/revisions.ts';
 import { today } from '../../shared/metrics/periods.ts';
 import { parseDateOption } from '../options.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 export function leakLines(exported: DayExport): string[] {
-  return exported.leaks.map((leak) => `  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`);
+  return exported.leaks.map((leak) => visible(`  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`));
 }
 
 export function revisionLines(revision: DayRevision): string[] {
@@ -21,7 +22,7 @@ export function revisionLines(revision: DayRevision): string[] {
   for (const figure of revision.figures) lines.push(`  ${figure.figure}: ${figure.beforeText} → ${figure.afterText}`);
   if (revision.introChanged) lines.push('  intro edited');
   if (revision.analysisChanged) lines.push('  analysis edited');
-  return lines;
+  return lines.map(visible);
 }
 
 interface PublishFlags {
@@ -64,8 +65,9 @@ export const publishCommand: CommandModule = (context: CommandContext) => {
           throw new Error(`Not published: ${preview.leaks.length} private name(s) remain in the output:\n${leakLines(preview).join('\n')}`);
         }
       }
-      const published = publishDay(journal, flags.date, options);
-      context.writeOut(published.markdown, flags.out);
+      // With --out, the file is written (atomically) before the day is recorded as published.
+      const published = publishDay(journal, flags.date, { ...options, deliver: flags.out ? (markdown) => context.writeOut(markdown, flags.out) : undefined });
+      if (!flags.out) context.writeOut(published.markdown, undefined);
       const redaction = published.profile ? `, redacted with "${published.profile}" (${published.replacements.length} replacement(s))` : '';
       context.stderr(`Published ${flags.date} (snapshot ${published.snapshotId}${redaction}${published.note ? ', with a revision note' : ''}).\n`);
       if (published.leaks.length > 0) context.stderr(`Warning: private names remain in the output:\n${leakLines(published).join('\n')}\n`);

@@ -4,7 +4,7 @@ import type { Journal } from '../journal.ts';
 import { writeTransaction } from '../store/database.ts';
 import { escapeTableCell } from '../post/dailyPost.ts';
 import { findProfile, redact, type Alias, type Leak, type Replacement } from './redaction.ts';
-import { compareWithSnapshot, revisionNote, SnapshotStore, type DayRevision } from './revisions.ts';
+import { compareWithSnapshot, revisionNote, type DayRevision } from './revisions.ts';
 
 export interface DayExportOptions {
   /** A redaction profile name; undefined uses the active profile from settings, null exports unredacted. */
@@ -13,6 +13,14 @@ export interface DayExportOptions {
   revisionNote?: boolean | undefined;
   /** The date the export happens ("YYYY-MM-DD"); defaults to today. */
   on?: string | undefined;
+}
+
+export interface PublishOptions extends DayExportOptions {
+  /**
+   * Delivers the post (e.g. writes `--out FILE`) inside the publishing transaction: when it throws
+   * (a full disk), nothing is recorded, so a day is never marked published with a missing post.
+   */
+  deliver?: ((markdown: string) => void) | undefined;
 }
 
 export interface DayExport {
@@ -30,7 +38,7 @@ export function dayRevision(journal: Journal, date: string): DayRevision {
   const day = journal.days.get(date);
   return compareWithSnapshot(
     { workDate: date, tasks: journal.tasks.listByDate(date), intro: day.intro, analysis: day.analysis, dayTokens: day.dayTokens },
-    new SnapshotStore(journal.db).latest(date),
+    journal.snapshots.latest(date),
   );
 }
 
@@ -84,7 +92,7 @@ export interface PublishedDay extends DayExport {
  * Exports the day and marks it published: stores a snapshot of its tasks and text (so later edits
  * show as a revision) and sets the publication date if none was set, in one transaction.
  */
-export function publishDay(journal: Journal, date: string, options: DayExportOptions = {}): PublishedDay {
+export function publishDay(journal: Journal, date: string, options: PublishOptions = {}): PublishedDay {
   return writeTransaction(journal.db, () => {
     const day = journal.days.get(date);
     const tasks = journal.tasks.listByDate(date);
@@ -92,7 +100,7 @@ export function publishDay(journal: Journal, date: string, options: DayExportOpt
     if (day.publicationDate === null) journal.days.update(date, { publicationDate: options.on ?? today() });
     const exported = exportDay(journal, date, options);
     const publishedAt = new Date().toISOString();
-    const snapshotId = new SnapshotStore(journal.db).add({
+    const snapshotId = journal.snapshots.add({
       workDate: date,
       publishedAt,
       tasks,
@@ -101,6 +109,7 @@ export function publishDay(journal: Journal, date: string, options: DayExportOpt
       markdown: exported.markdown,
       redactionProfile: exported.profile,
     });
+    options.deliver?.(exported.markdown);
     return { ...exported, snapshotId, publishedAt };
   });
 }

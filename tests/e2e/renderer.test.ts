@@ -287,7 +287,7 @@ describe('renderer against the real handlers', () => {
     await go('Settings');
     await page.getByRole('button', { name: 'Install the hook' }).click();
     await page.getByRole('button', { name: 'Remove the hook' }).waitFor();
-    expect(readFileSync(settingsFile, 'utf8')).toContain(`"command": "'/opt/Leverage Journal/leverage-journal' hook run --inbox ${join(folder, 'inbox')}"`);
+    expect(readFileSync(settingsFile, 'utf8')).toContain(`"command": "'/opt/Leverage Journal/leverage-journal' hook run --inbox ${join(folder, 'inbox')} --leverage-journal-hook"`);
     await page.getByRole('button', { name: 'Install the leverage command' }).click();
     await page.getByRole('button', { name: 'Remove the leverage command' }).waitFor();
     expect(readFileSync(shim, 'utf8')).toContain("exec '/opt/Leverage Journal/leverage-journal' \"$@\"");

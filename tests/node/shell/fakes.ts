@@ -38,7 +38,7 @@ export const FAKE_INTEGRATION = {
     installed: false,
     current: false,
     settingsFile: '/home/someone/.claude/settings.json',
-    command: "'/opt/Leverage Journal/leverage-journal' hook run --inbox '/home/someone/.config/Leverage Journal/inbox'",
+    command: "'/opt/Leverage Journal/leverage-journal' hook run --inbox '/home/someone/.config/Leverage Journal/inbox' --leverage-journal-hook",
     installedCommands: [] as string[],
     note: null,
   },

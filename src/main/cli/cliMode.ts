@@ -12,7 +12,7 @@ import fs from 'node:fs';
 export const CLI_COMMANDS = [
   'add', 'list', 'edit', 'delete', 'undelete', 'stats', 'day', 'export', 'export-data', 'import-data',
   'backup', 'backups', 'restore', 'moved-aside', 'import', 'sessions', 'facts', 'article', 'publish', 'revision',
-  'redaction', 'hook', 'help',
+  'redaction', 'hook', 'sync', 'help',
 ] as const;
 const CLI_FLAGS = new Set(['--help', '-h', '--db', '--version', '-V']);
 

@@ -8,6 +8,7 @@ import type { HookRunner } from '../core/hook/hookCommand.ts';
 import type * as JournalModule from '../core/journal.ts';
 import type { Journal } from '../core/journal.ts';
 import type * as RecoveryModule from '../core/store/recovery.ts';
+import type { SqliteDatabase } from '../core/store/database.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
@@ -130,6 +131,21 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     }
     journal = Journal.open(file);
     return journal;
+  };
+  // The journal's database without the repositories and schemas, for journal-free commands
+  // (`sessions`): opened directly unless something was moved aside, when the full path decides.
+  let bare: SqliteDatabase | null = null;
+  const database = async (): Promise<SqliteDatabase> => {
+    if (journal) return journal.db;
+    if (bare) return bare;
+    const file = resolveDatabasePath(program.opts<{ db?: string }>().db, io.env);
+    if (fs.existsSync(`${file}.moved-aside.json`)) {
+      store ??= { ...(await import('../core/journal.ts')), ...(await import('../core/store/recovery.ts')) };
+      return open().db;
+    }
+    const { openDatabase } = await import('../core/store/database.ts');
+    bare = openDatabase(file).db;
+    return bare;
   };
   program.hook('preAction', async (_program, action) => {
     if (needsJournal(action) && !store) store = { ...(await import('../core/journal.ts')), ...(await import('../core/store/recovery.ts')) };
@@ -280,10 +296,16 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     });
 
   for (const register of COMMAND_MODULES) {
-    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
+    register({ program, journal: open, database, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
   }
 
-  return { program, closeJournal: () => journal?.close() };
+  return {
+    program,
+    closeJournal: () => {
+      journal?.close();
+      if (bare?.open) bare.close();
+    },
+  };
 }
 
 /** Runs the CLI; returns the exit code (0 success, 1 bad input or failure) instead of exiting. */

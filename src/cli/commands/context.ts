@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import type { HookRunner } from '../../core/hook/hookCommand.ts';
 import type { Journal } from '../../core/journal.ts';
+import type { SqliteDatabase } from '../../core/store/database.ts';
 
 /** What a command module gets: the program, a lazily opened journal, and the process's I/O. */
 export interface CommandContext {
   program: Command;
   /** Opens the journal (at --db, $LEVERAGE_DB or the default path) on first use. */
   journal: () => Journal;
+  /** The journal's database alone, for commands marked withoutJournal (no repositories, no schemas loaded). */
+  database: () => Promise<SqliteDatabase>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;

@@ -1,11 +1,13 @@
 import { Option, type Command } from 'commander';
 import type { AgentSession } from '../../core/agentLogs/agentSession.ts';
 import type { Journal } from '../../core/journal.ts';
+import type { SqliteDatabase } from '../../core/store/database.ts';
 import type { Task, TaskPatch } from '../../shared/domain/task.ts';
 import { formatMinutes } from '../../shared/units/duration.ts';
 import { formatTokens } from '../../shared/units/tokens.ts';
 import { parseDateOption } from '../options.ts';
 import { visible } from '../terminalText.ts';
+import { withoutJournal } from '../journalFree.ts';
 import type { CommandModule } from './context.ts';
 
 const SOURCE_NOTE = { turn_duration: '', reconstructed: ' (reconstructed)', mixed: ' (partly reconstructed)' } as const;
@@ -22,22 +24,24 @@ function sessionLine(session: AgentSession): string {
 }
 
 /** Reads the given roots (or Claude Code's default ones) into the journal. */
-export async function scanRoots(journal: Journal, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
+export async function scanRoots(db: SqliteDatabase, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
   const { claudeRoots } = await import('../../core/agentLogs/roots.ts');
   const { scanAgentLogs } = await import('../../core/agentLogs/scanLogs.ts');
-  return scanAgentLogs(journal.db, roots && roots.length > 0 ? roots : claudeRoots(env));
+  return scanAgentLogs(db, roots && roots.length > 0 ? roots : claudeRoots(env));
 }
 
-export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, resolvePath }) => {
-  program
-    .command('sessions')
+export const sessionsCommand: CommandModule = ({ program, database, stdout, env, resolvePath }) => {
+  // Journal-free: the scan needs the database only, so `sessions` loads no schemas and no post code.
+  withoutJournal(program.command('sessions'))
     .description("read Claude Code's local logs and list agent sessions (minutes, tokens, project, linked tasks)")
     .addOption(new Option('--since <date>', 'only sessions active on or after this date').argParser(parseDateOption))
     .addOption(new Option('--root <dir>', 'a Claude data folder holding projects/ (repeatable; default: $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
     .option('--json', 'print JSON')
     .action(async (flags: { since?: string; root?: string[]; json?: boolean }) => {
-      const scan = await scanRoots(journal(), flags.root?.map(resolvePath), env);
-      const sessions = journal().agentSessions.listSessions(flags.since);
+      const db = await database();
+      const scan = await scanRoots(db, flags.root?.map(resolvePath), env);
+      const { AgentSessionStore } = await import('../../core/agentLogs/agentSessionStore.ts');
+      const sessions = new AgentSessionStore(db).listSessions(flags.since);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;
@@ -71,7 +75,7 @@ export async function createTaskWithSessions(journal: Journal, task: TaskPatch, 
     if (task.agentSeconds === undefined) throw new Error("required option '--agent <duration>' not specified (or give --session ID)");
     return journal.tasks.create(task);
   }
-  await scanRoots(journal, undefined, env);
+  await scanRoots(journal.db, undefined, env);
   const { createTaskFromSessions } = await import('../../core/agentLogs/sessionFill.ts');
   return createTaskFromSessions(journal, task, sessionIds).task;
 }

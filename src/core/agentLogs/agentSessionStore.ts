@@ -102,6 +102,18 @@ export class AgentSessionStore {
     );
   }
 
+  private readonly statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+
+  /** A prepared statement, prepared once per store (a scan refreshes thousands of sessions). */
+  private cached(sql: string): ReturnType<SqliteDatabase['prepare']> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   transaction<T>(work: () => T): T {
     return writeTransaction(this.db, work);
   }
@@ -151,7 +163,7 @@ export class AgentSessionStore {
   /** Recomputes a session's stored figures from its files and its usage rows. */
   refreshSession(sessionId: string): void {
     // A file read by an older reader and gone since cannot be read again: it has no turns to give.
-    const files = (this.db.prepare('SELECT path FROM agent_log_files WHERE session_id = ?').all(sessionId) as { path: string }[])
+    const files = (this.cached('SELECT path FROM agent_log_files WHERE session_id = ?').all(sessionId) as { path: string }[])
       .map((row) => this.getFile(row.path))
       .filter((file): file is StoredFile => file !== null && file.current);
     const timing = sessionTiming(files);
@@ -166,16 +178,16 @@ export class AgentSessionStore {
       states.map((state) => state.summary).findLast((value) => value !== null) ??
       states.map((state) => state.firstCommand).find((value) => value !== null) ??
       null;
-    const tokens = this.db
-      .prepare(
+    const tokens = this
+      .cached(
         `SELECT coalesce(sum(input_tokens), 0) AS input, coalesce(sum(output_tokens), 0) AS output,
            coalesce(sum(cache_creation_tokens), 0) AS cacheCreation, coalesce(sum(cache_read_tokens), 0) AS cacheRead,
            coalesce(group_concat(DISTINCT model), '') AS models
          FROM agent_usage WHERE session_id = ?`,
       )
       .get(sessionId) as { input: number; output: number; cacheCreation: number; cacheRead: number; models: string };
-    this.db
-      .prepare(
+    this
+      .cached(
         `INSERT INTO agent_sessions (session_id, project, cwd, git_branch, title, first_at, last_at, agent_ms, agent_ms_source, wall_ms,
            input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, models, bad_lines, updated_at, agent_hours_ms, person_gaps, time_source)
          VALUES (@sessionId, @project, @cwd, @gitBranch, @title, @firstAt, @lastAt, @agentMs, @legacySource, @wallMs,

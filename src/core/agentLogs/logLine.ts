@@ -72,8 +72,55 @@ function classifyUser(entry: Json, at: number | null, meta: LineMeta, inSubagent
   return { kind: 'prompt', at, start, text: title, meta };
 }
 
+/** Lines shorter than this are parsed whole: the shortcut below pays off only on large records. */
+const SHORTCUT_MIN_LENGTH = 2048;
+
+/** The string value of the first `"key":"…"` at or after `from` and before `to`, or null. */
+function stringAt(line: string, key: string, from: number, to: number, last = false): string | null {
+  const needle = `"${key}":"`;
+  const index = last ? line.lastIndexOf(needle, to) : line.indexOf(needle, from);
+  if (index === -1 || index < from || index >= to) return null;
+  const start = index + needle.length;
+  const end = line.indexOf('"', start);
+  if (end === -1) return null;
+  const value = line.slice(start, end);
+  return value.includes('\\') ? null : value;
+}
+
+/**
+ * The large records that carry little we use — tool results (most of a log's bytes) and progress
+ * records — read without JSON.parse: only their top-level type (the first `"type":"…"`
+ * with no object opened before it, so it is the record's own), time and session fields. Anything
+ * that does not match exactly that shape returns undefined and is parsed whole.
+ */
+function readLargeRecord(line: string): LogEvent | undefined {
+  const typeIndex = line.indexOf('"type":"');
+  if (typeIndex === -1 || line.lastIndexOf('{', typeIndex) !== 0) return undefined;
+  const type = stringAt(line, 'type', typeIndex, typeIndex + 1);
+  const head = (key: string) => stringAt(line, key, 0, typeIndex);
+  const meta: LineMeta = { sessionId: head('sessionId'), cwd: head('cwd'), gitBranch: head('gitBranch'), uuid: null };
+  let stamp: string | null;
+  if (type === 'user') {
+    // A tool result: the record's timestamp sits after its message and before toolUseResult.
+    if (!line.includes('"type":"tool_result"', typeIndex) || line.includes('"isMeta":true')) return undefined;
+    const cut = line.indexOf('"toolUseResult":', typeIndex);
+    stamp = stringAt(line, 'timestamp', typeIndex, cut === -1 ? line.length : cut, true);
+  } else if (type === 'progress') {
+    stamp = stringAt(line, 'timestamp', 0, line.length, true);
+  } else {
+    return undefined;
+  }
+  const time = stamp === null ? Number.NaN : Date.parse(stamp);
+  if (!Number.isFinite(time)) return undefined;
+  return type === 'user' ? { kind: 'work', at: time, meta } : { kind: 'other', at: time, meta };
+}
+
 /** Reads one JSONL line; 'bad' when it is not a JSON object, null when it carries nothing we use. */
 export function readLogLine(line: string, inSubagentFile = false): LogEvent | 'bad' | null {
+  if (line.length >= SHORTCUT_MIN_LENGTH && line.charCodeAt(0) === 0x7b && line.charCodeAt(line.length - 1) === 0x7d) {
+    const shortcut = readLargeRecord(line);
+    if (shortcut) return shortcut;
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(line);

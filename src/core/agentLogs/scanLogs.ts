@@ -140,20 +140,26 @@ function skip(result: ScanResult, path: string, error: unknown): void {
   }
 }
 
-function scanFile(store: AgentSessionStore, log: LogFile, result: ScanResult, touched: Set<string>, options: Required<ScanOptions>): void {
+/** A file read, waiting to be stored with the others of its batch. */
+interface ReadFile {
+  file: StoredFile;
+  pending: PendingUsage;
+}
+
+function scanFile(store: AgentSessionStore, log: LogFile, result: ScanResult, options: Required<ScanOptions>): ReadFile | null {
   let size: number;
   try {
     size = fs.statSync(log.path).size;
   } catch (error) {
     // Deleted between listing and reading: its figures stay in the database.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') skip(result, log.path, error);
-    return;
+    return null;
   }
   const stored = store.getFile(log.path);
   // A file shorter than what we read was replaced, and a state from an older reader lacks the
   // figures of this one: read it again from the start.
   const fresh = !stored || !stored.current || size < stored.offset;
-  if (!fresh && stored.offset === size) return;
+  if (!fresh && stored.offset === size) return null;
   const file: StoredFile = fresh
     ? { path: log.path, sessionId: log.sessionId, projectDir: log.projectDir, isSubagent: log.isSubagent, size, offset: 0, state: emptyFileState(log.sessionId), current: true }
     : { ...stored, size };
@@ -165,19 +171,19 @@ function scanFile(store: AgentSessionStore, log: LogFile, result: ScanResult, to
     // Unreadable, vanished between stat and open, or failing mid-read: skipped whole this time
     // (nothing of it is stored), reported, and tried again on the next scan.
     skip(result, log.path, error);
-    return;
+    return null;
   }
-  store.transaction(() => {
-    for (const [key, { sessionId, event }] of pending) store.putUsage(key, sessionId, event.model, event.usage, event.at);
-    store.putFile(file);
-  });
   result.bytesRead += file.offset - before.offset;
   result.linesRead += file.state.lines - before.lines;
   result.badLines += file.state.badLines - before.badLines;
   result.longLines += file.state.longLines - before.longLines;
   result.filesRead += 1;
-  if (file.sessionId) touched.add(file.sessionId);
+  return { file, pending };
 }
+
+/** Files are stored in batches: one transaction per batch, not per file (a cold scan reads thousands). */
+const BATCH_BYTES = 64 * 1024 * 1024;
+const BATCH_FILES = 2000;
 
 /** Reads every agent log under the roots, only the bytes appended since the last scan, and stores the figures. */
 export function scanAgentLogs(db: SqliteDatabase, roots: readonly string[], scanOptions: ScanOptions = {}): ScanResult {
@@ -196,14 +202,34 @@ export function scanAgentLogs(db: SqliteDatabase, roots: readonly string[], scan
     skipped: [],
   };
   const touched = new Set<string>();
+  let batch: ReadFile[] = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    const done = batch;
+    batch = [];
+    batchBytes = 0;
+    store.transaction(() => {
+      for (const { file, pending } of done) {
+        for (const [key, { sessionId, event }] of pending) store.putUsage(key, sessionId, event.model, event.usage, event.at);
+        store.putFile(file);
+      }
+    });
+    for (const { file } of done) if (file.sessionId) touched.add(file.sessionId);
+  };
   for (const root of roots) {
     const unreadable: SkippedPath[] = [];
     for (const log of options.format.listFiles(root, unreadable)) {
       result.filesSeen += 1;
-      scanFile(store, log, result, touched, options);
+      const read = scanFile(store, log, result, options);
+      if (!read) continue;
+      batch.push(read);
+      batchBytes += read.file.size;
+      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) flush();
     }
     for (const entry of unreadable) skip(result, entry.path, { code: entry.reason });
   }
+  flush();
   store.transaction(() => {
     for (const sessionId of touched) store.refreshSession(sessionId);
   });

@@ -98,3 +98,27 @@ describe('agent time properties', () => {
     );
   });
 });
+
+describe('the shortcut for large records', () => {
+  it('reads large tool results and progress records as parsing them whole does', () => {
+    const big = 'z'.repeat(5000);
+    const lines = [
+      { ...r.toolResult(main, '10:00:00'), toolUseResult: { stdout: big, nested: { timestamp: '2030-01-01T00:00:00.000Z' } } },
+      { ...r.toolResult(sub, '10:00:01'), message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: [{ type: 'text', text: big }] }] } },
+      { ...r.progress(main, '10:00:02'), data: { type: 'agent_progress', message: { type: 'assistant', timestamp: '2020-01-01T00:00:00.000Z', text: big } }, timestamp: '2026-03-02T10:00:02.000Z' },
+      { ...r.snapshot(main, '10:00:03'), padding: big },
+      // Not the shortcut's shapes: a meta tool result, a prompt that quotes a tool result, an assistant record.
+      { ...r.toolResult(main, '10:00:04'), isMeta: true, padding: big },
+      r.prompt(main, '10:00:05', `Explain {"type":"tool_result"} ${big}`),
+      { ...r.assistant(main, '10:00:06'), padding: big },
+    ].map((line) => JSON.stringify(line));
+    for (const line of lines) {
+      expect(line.length).toBeGreaterThan(2048);
+      const whole = readLogLine(` ${line}`);
+      const fast = readLogLine(line);
+      expect(fast !== null && fast !== 'bad' && whole !== null && whole !== 'bad').toBe(true);
+      if (fast === null || fast === 'bad' || whole === null || whole === 'bad') continue;
+      expect({ kind: fast.kind, at: 'at' in fast ? fast.at : null, sessionId: fast.meta.sessionId }).toEqual({ kind: whole.kind, at: 'at' in whole ? whole.at : null, sessionId: whole.meta.sessionId });
+    }
+  });
+});

@@ -81,10 +81,18 @@ describe('the bundled leverage CLI', () => {
     expect(fs.existsSync(path.join(folder, 'inbox', 'bundle-1.json'))).toBe(true);
     expect(hook.loaded.some((url) => url.includes('better-sqlite3'))).toBe(false);
 
-    for (const [name, loaded] of [['--help', help.loaded], ['hook run', hook.loaded]] as const) {
+    const logs = path.join(folder, 'claude');
+    fs.mkdirSync(path.join(logs, 'projects'), { recursive: true });
+    const sessions = run(['--db', db, 'sessions', '--root', logs, '--since', '2000-01-01', '--json']);
+    expect([sessions.status, sessions.stderr]).toEqual([0, '']);
+    expect(JSON.parse(sessions.stdout)).toMatchObject({ sessions: [], scan: { filesSeen: 0 } });
+    // The sessions path loads only what the scan uses: no schemas (zod), no journal repositories.
+    expect(sessions.loaded.some((url) => url.includes('date-fns/index') || url.endsWith('date-fns/index.js'))).toBe(false);
+
+    for (const [name, loaded] of [['--help', help.loaded], ['hook run', hook.loaded], ['sessions', sessions.loaded]] as const) {
       expect(chunkNames(loaded), name).not.toContain('zod');
     }
-    for (const [name, loaded] of [['--help', help.loaded], ['stats', stats.loaded], ['list', list.loaded], ['add', added.loaded], ['hook run', hook.loaded]] as const) {
+    for (const [name, loaded] of [['--help', help.loaded], ['stats', stats.loaded], ['list', list.loaded], ['add', added.loaded], ['hook run', hook.loaded], ['sessions', sessions.loaded]] as const) {
       expect(chunkNames(loaded), name).not.toContain('markdown');
       expect(chunkNames(loaded), name).not.toContain('planImport');
       expect(chunkNames(loaded), name).not.toContain('dataTransfer');

@@ -12,6 +12,12 @@ interface SessionListProps {
   compact?: boolean;
 }
 
+const SOURCE_TITLE = {
+  turn_duration: 'From turn durations',
+  reconstructed: 'Reconstructed from turns',
+  mixed: 'Turn durations where logged, the other turns reconstructed',
+} as const;
+
 function minutes(session: AgentSession): string {
   return formatMinutes(Math.round(session.agentMinutes * 60));
 }
@@ -27,11 +33,17 @@ export function SessionList({ sessions, selected, onToggle, label, compact = fal
           </th>
           <th scope="col">Session</th>
           {!compact && <th scope="col">Started</th>}
-          <th scope="col" className="num" title="Agent time: from turn durations where the log has them, else reconstructed from turns">
+          <th scope="col" className="num" title="Agent time: the time you waited on the agent (main thread or any subagent working); turn durations where the log has them, else reconstructed">
             Agent
           </th>
+          <th scope="col" className="num" title="Agent-hours: the sum over parallel threads (subagents side by side count each)">
+            Agent-hours
+          </th>
+          <th scope="col" className="num" title="Your time, measured from the log: gaps between the agent's turn end and your next prompt, each capped">
+            You
+          </th>
           {!compact && (
-            <th scope="col" className="num" title="First prompt to last record">
+            <th scope="col" className="num" title="First to last record, idle included">
               Wall
             </th>
           )}
@@ -65,8 +77,12 @@ export function SessionList({ sessions, selected, onToggle, label, compact = fal
                 </span>
               </td>
               {!compact && <td className="nowrap">{sessionWhen(session)}</td>}
-              <td className="num" title={session.agentTimeSource === 'turn_duration' ? 'From turn durations' : 'Reconstructed from turns'}>
+              <td className="num" title={SOURCE_TITLE[session.agentTimeSource]}>
                 {minutes(session)}
+              </td>
+              <td className="num muted">{formatMinutes(Math.round(session.agentHours * 3600))}</td>
+              <td className="num muted" title="Measured from the log">
+                {formatMinutes(Math.round(session.personMinutes * 60))}
               </td>
               {!compact && <td className="num muted">{formatMinutes(Math.round(session.wallMinutes * 60))}</td>}
               <td className="num">{formatTokens(session.freshTokens) || '0'}</td>

@@ -27,6 +27,8 @@ import {
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard input (`leverage import -`). */
+  stdin?: AsyncIterable<Uint8Array | string> | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -221,7 +223,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     });
 
   for (const register of COMMAND_MODULES) {
-    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut });
+    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, env: io.env, resolvePath: resolveFile, writeOut });
   }
 
   return { program, closeJournal: () => journal?.close() };

@@ -8,6 +8,8 @@ export interface CommandContext {
   journal: () => Journal;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard input, for commands that read `-`. */
+  stdin?: AsyncIterable<Uint8Array | string> | undefined;
   env: NodeJS.ProcessEnv;
   /** Resolves a path given on the command line against the user's working directory. */
   resolvePath: (file: string) => string;

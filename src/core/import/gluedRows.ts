@@ -2,6 +2,7 @@ import { roundHalfUp } from '../../shared/units/rounding.ts';
 import { assignCell, emptyRow, isBlankCell, type RowCells } from './cells.ts';
 import type { ColumnRole } from './columns.ts';
 import type { PostTask } from './model.ts';
+import { toTask } from './rows.ts';
 
 /**
  * Rows whose cells are run together with no separator ("1Port the queue (3 workers)16h20m4m48.0x240.0x"),
@@ -159,22 +160,8 @@ export function readGluedRow(roles: readonly ColumnRole[], text: string, line: n
     rest = split.title;
     if (split.guess) notes.push(`the row number was taken as ${split.index} (the sequence expected ${context.expectedIndex})`);
   }
-  if (rest === '' || isBlankCell(rest)) return { ok: false, reason: 'the task title is empty' };
-  const row = best.split.row;
-  return {
-    ok: true,
-    index,
-    guess: notes.length > 0 ? `split is a guess: ${notes.join('; ')}` : null,
-    task: {
-      title: rest,
-      humanSeconds: row.human,
-      agentSeconds: row.agent,
-      supervisionSeconds: row.supervision,
-      tokens: row.tokens,
-      statedFactor: row.factor,
-      statedSupervisoryFactor: row.supervisoryFactor,
-      statedWeeks: row.weeks,
-      line,
-    },
-  };
+  if (isBlankCell(rest)) return { ok: false, reason: 'the task title is empty' };
+  const result = toTask({ ...best.split.row, title: rest }, line);
+  if (!result.ok) return result;
+  return { ok: true, index, guess: notes.length > 0 ? `split is a guess: ${notes.join('; ')}` : null, task: result.task };
 }

@@ -173,7 +173,14 @@ export function textBlocks(text: string): PostBlock[] {
       table = null;
     }
     if (table) {
-      blocks.push(rowBlock(readWordsRow(table, trimmed, line), line, trimmed));
+      const result = readWordsRow(table, trimmed, line);
+      if (!result.ok && aggregate) {
+        // The table ended without a blank line or heading: its aggregates follow directly.
+        table = null;
+        blocks.push({ kind: 'aggregateRow', label: aggregate.label, value: aggregate.value, line });
+        continue;
+      }
+      blocks.push(rowBlock(result, line, trimmed));
       continue;
     }
     blocks.push({ kind: 'paragraph', text: trimmed, line });

@@ -5,9 +5,10 @@ import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
 import { linkSessionsToTask } from '../agentLogs/sessionFill.ts';
-import { commitImport, existingDaysOf } from '../import/commitImport.ts';
+import { commitPosts, existingDaysOf } from '../import/commitImport.ts';
 import { importOutcomeView, importReportView } from '../import/importView.ts';
-import { planImport } from '../import/planImport.ts';
+import { planPosts, refusedReport } from '../import/planImport.ts';
+import { sharedPostReader, type PostReader } from '../import/readInWorker.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
@@ -42,8 +43,15 @@ export const FACTOR_BUCKETS = [
   { label: '>100x', below: Infinity },
 ] as const;
 
+/** What the core handlers need besides the journal. */
+export interface CoreServices {
+  /** Reads post text off the caller's thread (the app passes its bundled worker; default: the plain Node entry). */
+  readPosts?: PostReader;
+}
+
 /** The handlers that need only the journal: used by IPC in the app and directly by tests. */
-export function createCoreHandlers(journal: Journal): CoreHandlerTable {
+export function createCoreHandlers(journal: Journal, services: CoreServices = {}): CoreHandlerTable {
+  const readPosts = services.readPosts ?? sharedPostReader();
   return {
     // The contract parsed the input with taskInputSchema already.
     createTask: (input) => journal.tasks.insertValidated([input])[0] as Task,
@@ -70,8 +78,19 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
     getSettings: () => journal.settings.get(),
     updateSettings: (patch) => journal.settings.update(patch),
     // Post import and agent sessions (issue 5).
-    previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
-    commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
+    // Posts are read by the worker reader (never on this thread, never inside the transaction).
+    previewPostImport: async ({ text, fileName, date }) => {
+      const options = { fileName, date };
+      try {
+        return importReportView(planPosts(await readPosts(text, options), existingDaysOf(journal), options));
+      } catch (error) {
+        return importReportView(refusedReport(error));
+      }
+    },
+    commitPostImport: async ({ text, fileName, date, mode }) => {
+      const posts = await readPosts(text, { fileName, date });
+      return importOutcomeView(commitPosts(journal, posts, { fileName, date, mode }));
+    },
     listAgentSessions: (input) => new AgentLogStore(journal.db).listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),

@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import { Option } from 'commander';
 import { isJournalError } from '../../core/errors.ts';
-import { commitPosts, existingDaysOf, type ConflictMode } from '../../core/import/commitImport.ts';
+import type { ConflictMode } from '../../core/import/commitImport.ts';
 import { checkInputSize } from '../../core/import/limits.ts';
 import type { ParsedPost } from '../../core/import/model.ts';
-import { planPosts, type DayPlan, type ImportReport } from '../../core/import/planImport.ts';
-import { sharedPostReader } from '../../core/import/readInWorker.ts';
-import { decodeInput } from '../../core/import/readPosts.ts';
-import { writeTransaction } from '../../core/store/database.ts';
+import type { DayPlan, ImportReport } from '../../core/import/planImport.ts';
 import { statedView } from '../../core/import/importView.ts';
 import { toStatsJson } from '../../shared/metrics/summary.ts';
 import { formatFactor } from '../../shared/units/factor.ts';
@@ -82,7 +79,7 @@ async function readInput(file: string, full: string, stdin: AsyncIterable<Uint8A
   return fs.readFileSync(full);
 }
 
-export const importCommand: CommandModule = ({ program, journal, stdout, stdin, resolvePath }) => {
+export const importCommand: CommandModule = ({ program, journal, stdout, stdin, readerEntry, resolvePath }) => {
   program
     .command('import')
     .description('import published Leverage Record posts: markdown, HTML, or text copied from the page (- reads stdin)')
@@ -93,9 +90,14 @@ export const importCommand: CommandModule = ({ program, journal, stdout, stdin, 
     .addOption(new Option('--merge', 'add the post\'s tasks to a day that already has others').conflicts('replace'))
     .addOption(new Option('--replace', 'replace the tasks of a day that already has others').conflicts('merge'))
     .action(async (files: string[], flags: ImportFlags) => {
+      const { commitPosts, existingDaysOf } = await import('../../core/import/commitImport.ts');
+      const { planPosts } = await import('../../core/import/planImport.ts');
+      const { workerPostReader, sharedPostReader } = await import('../../core/import/readInWorker.ts');
+      const { decodeInput } = await import('../../core/import/readPosts.ts');
+      const { writeTransaction } = await import('../../core/store/database.ts');
       const mode: ConflictMode | undefined = flags.merge ? 'merge' : flags.replace ? 'replace' : undefined;
       const options = (fileName: string) => ({ fileName, date: flags.date ?? null });
-      const read = sharedPostReader();
+      const read = readerEntry ? workerPostReader(readerEntry) : sharedPostReader();
       // Every input is read (in a worker, outside any transaction) before the journal is touched.
       const inputs: { fileName: string; posts: ParsedPost[] | null; refusal: string | null }[] = [];
       for (const file of files) {

@@ -18,18 +18,49 @@ export interface HookEntry {
   hooks: { type: 'command'; command: string; timeout: number }[];
 }
 
-/** `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. */
+/**
+ * `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. Claude Code takes the whole
+ * variable as one folder (a comma in it is part of the name), so it is never split here.
+ */
 export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string {
   const configDir = env.CLAUDE_CONFIG_DIR && env.CLAUDE_CONFIG_DIR.trim() !== '' ? env.CLAUDE_CONFIG_DIR : path.join(env.HOME ?? os.homedir(), '.claude');
   return path.join(configDir, 'settings.json');
 }
 
-/** A command that runs our hook: `leverage … hook run` (CLI entry leverage, leverage.ts or leverage.js) or the hook entry leverageStopHook.ts/.js. */
+/**
+ * A command that runs our hook, as any version wrote it: `… hook run` after the CLI (leverage,
+ * leverage.ts, leverage.js) or after the installed app's binary (`Leverage Journal`, `Leverage
+ * Journal.exe`, the deb's `leverage-journal`), or the old checkout-only entry leverageStopHook.ts/.js.
+ */
 export function isLeverageHookCommand(command: unknown): boolean {
   return (
     typeof command === 'string' &&
-    (/(^|[\s/\\'"])leverage(\.[cm]?[jt]s)?['"]?\s+hook\s+run(\s|$)/.test(command) || /(^|[\s/\\'"])leverageStopHook\.[cm]?[jt]s['"]?(\s|$)/.test(command))
+    (/(^|[\s/\\'"])(leverage(\.[cm]?[jt]s)?|leverage-journal|Leverage Journal(\.exe)?)['"]?\s+hook\s+run(\s|$)/.test(command) ||
+      /(^|[\s/\\'"])leverageStopHook\.[cm]?[jt]s['"]?(\s|$)/.test(command))
   );
+}
+
+function groupCommands(group: Node): string[] {
+  const value = getNodeValue(group) as { hooks?: { command?: unknown }[] };
+  return (value.hooks ?? []).map((handler) => String(handler?.command));
+}
+
+export interface HookStatus {
+  /** At least one Stop hook of ours is in the file. */
+  installed: boolean;
+  /** The commands of our entries (older versions may have written other ones). */
+  commands: string[];
+  /** Exactly one entry of ours, running `expected`. */
+  current: boolean;
+}
+
+/** Which of our Stop hooks the settings text holds, and whether it is the one `expected` would install. */
+export function hookStatusOf(text: string | null, expected: string | null, file = 'settings.json'): HookStatus {
+  if (text === null || text.trim() === '') return { installed: false, commands: [], current: false };
+  const groups = stopGroups(parse(text, file));
+  const ours = groups?.type === 'array' ? (groups.children ?? []).filter(isOurGroup) : [];
+  const commands = ours.flatMap(groupCommands);
+  return { installed: ours.length > 0, commands, current: ours.length === 1 && commands.length === 1 && commands[0] === expected };
 }
 
 export function hookEntry(command: string): HookEntry {
@@ -78,7 +109,13 @@ export function planInstall(before: string | null, command: string, file = 'sett
   if (hooks && hooks.type !== 'object') throw new Error(`Cannot add the hook: "hooks" in ${file} is not an object.`);
   const groups = stopGroups(root);
   if (groups && groups.type !== 'array') throw new Error(`Cannot add the hook: "hooks.${HOOK_EVENT}" in ${file} is not an array.`);
-  if (groups?.children?.some(isOurGroup)) return { before: source, after: source, changed: false, summary: `the ${HOOK_EVENT} hook is already installed` };
+  const status = hookStatusOf(source, command, file);
+  if (status.current) return { before: source, after: source, changed: false, summary: `the ${HOOK_EVENT} hook is already installed` };
+  if (status.installed) {
+    // An entry an earlier version (or another install of the app) wrote: replace it, never add a second hook.
+    const replaced = planInstall(planUninstall(source, file).after, command, file);
+    return { before: source, after: replaced.after, changed: true, summary: `replace the Leverage Journal ${HOOK_EVENT} hook in ${file} (was: ${status.commands.join('; ')})` };
+  }
   let after: string;
   if (groups) after = appendChild(source, groups, entry);
   else if (hooks) after = appendChild(source, hooks, [entry], HOOK_EVENT);

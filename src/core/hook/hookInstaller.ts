@@ -1,24 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { planInstall, planUninstall, type SettingsChange } from './claudeSettings.ts';
-
-/** POSIX single-quoting: Claude Code runs hook commands through a shell. */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The hook's own small entry point (loads only the inbox module, so Claude Code is not kept waiting). */
-export const HOOK_ENTRY = fileURLToPath(new URL('./leverageStopHook.ts', import.meta.url));
-
-/**
- * The command the Stop hook runs: this Node, the hook entry, and the inbox spelled out so the hook
- * does not depend on the environment Claude Code runs it in. (`leverage hook run --inbox DIR` does
- * the same through the full CLI, and is recognised as ours too.)
- */
-export function defaultHookCommand(inbox: string, nodePath: string = process.execPath, entry: string = HOOK_ENTRY): string {
-  return [shellQuote(nodePath), '--no-warnings', shellQuote(entry), '--inbox', shellQuote(inbox)].join(' ');
-}
+import { hookStatusOf, planInstall, planUninstall, type HookStatus, type SettingsChange } from './claudeSettings.ts';
 
 function readIfExists(file: string): string | null {
   try {
@@ -31,6 +13,11 @@ function readIfExists(file: string): string | null {
 
 export function planHookInstall(settingsFile: string, command: string): SettingsChange {
   return planInstall(readIfExists(settingsFile), command, settingsFile);
+}
+
+/** Whether our Stop hook is in the settings file, and whether it runs `expected`. */
+export function readHookStatus(settingsFile: string, expected: string | null): HookStatus {
+  return hookStatusOf(readIfExists(settingsFile), expected, settingsFile);
 }
 
 export function planHookUninstall(settingsFile: string): SettingsChange {

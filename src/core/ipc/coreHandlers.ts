@@ -12,7 +12,7 @@ import { sharedPostReader, type PostReader } from '../import/readInWorker.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
-import type { Handler } from './invokeHandler.ts';
+import type { DriftingChannels, ExpectExactOutputs, Handler } from './invokeHandler.ts';
 
 /** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
 export const SHELL_CHANNELS = [
@@ -51,7 +51,13 @@ export interface CoreServices {
 
 /** The handlers that need only the journal: used by IPC in the app and directly by tests. */
 export function createCoreHandlers(journal: Journal, services: CoreServices = {}): CoreHandlerTable {
-  const readPosts = services.readPosts ?? sharedPostReader();
+  return coreHandlers(journal, services.readPosts ?? sharedPostReader());
+}
+
+// Every core handler returns exactly its channel's output type (checked by tsc).
+export type CoreOutputsMatchContract = ExpectExactOutputs<DriftingChannels<ReturnType<typeof coreHandlers>>>;
+
+function coreHandlers(journal: Journal, readPosts: PostReader) {
   return {
     // The contract parsed the input with taskInputSchema already.
     createTask: (input) => journal.tasks.insertValidated([input])[0] as Task,
@@ -107,7 +113,7 @@ export function createCoreHandlers(journal: Journal, services: CoreServices = {}
             sizeBytes: backup.bytes,
             kind: backup.kind,
           })),
-  };
+  } satisfies CoreHandlerTable;
 }
 
 function withDefaults(range: { from?: string | undefined; to?: string | undefined } | undefined) {

@@ -1,6 +1,7 @@
 import { escapeTableCell } from '../post/dailyPost.ts';
 import type { Task } from '../../shared/domain/task.ts';
-import { isoWeekOf, isoWeekRange, longDate, monthRange, shiftDate, today, type DateRange } from '../../shared/metrics/periods.ts';
+import { isoWeekOf, isoWeekRange, monthRange, shiftDate, today, type DateRange } from '../../shared/metrics/periods.ts';
+import { longDate } from '../../shared/metrics/longDate.ts';
 import { humanWeeks, taskLeverage } from '../../shared/metrics/summary.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/units/duration.ts';
 import { formatFactor, type FactorFormat } from '../../shared/units/factor.ts';

@@ -9,6 +9,7 @@ import { isTyping, SHORTCUTS } from './lib/shortcuts.ts';
 import DayScreen from './screens/DayScreen.tsx';
 import { SCREENS, useAppStore, type Screen } from './stores/appStore.ts';
 import { applyTheme, useSettingsStore } from './stores/settingsStore.ts';
+import './App.css';
 
 // Screens only some sessions open are split out so the main window's first load stays small.
 const LogScreen = lazy(() => import('./screens/LogScreen.tsx'));

@@ -12,6 +12,7 @@ import { findSession } from './sessions/findSession.ts';
 import { SessionPicker } from './sessions/SessionPicker.tsx';
 import { sessionDate, suggestedTitle, sumSessions, type AgentSession } from './sessions/sessionFigures.ts';
 import { applyTheme, useSettingsStore } from './stores/settingsStore.ts';
+import './QuickAdd.css';
 
 /** The small tray window: one line, a date, Enter saves, Escape closes. */
 export function QuickAdd() {

@@ -4,6 +4,7 @@ import { listBackups, restoreBackup } from '../api/client.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
+import './BackupList.css';
 
 export type Backup = ChannelOutput<'listBackups'>[number];
 

@@ -4,6 +4,7 @@ import { formatFactor } from '../../../shared/units/factor.ts';
 import { formatHours } from '../../../shared/units/duration.ts';
 import { PALETTE } from './palette.ts';
 import type { DayRow, ShareRow, WeekRow } from './reviewData.ts';
+import './Charts.css';
 
 type Theme = keyof typeof PALETTE;
 const HEIGHT = 220;

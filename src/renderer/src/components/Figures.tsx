@@ -1,3 +1,4 @@
+import './Figures.css';
 /** A row of labelled figures (a definition list). */
 export function Figures({ items, label }: { items: Array<{ name: string; value: string; note?: string; strong?: boolean }>; label: string }) {
   return (

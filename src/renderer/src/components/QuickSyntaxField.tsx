@@ -3,6 +3,7 @@ import { parseQuickSyntax, type QuickTask } from '../../../shared/quickSyntax.ts
 import { formatHours, formatMinutes } from '../../../shared/units/duration.ts';
 import { formatTokens } from '../../../shared/units/tokens.ts';
 import { withSessionFill, type QuickFill } from '../sessions/quickFill.ts';
+import './QuickSyntaxField.css';
 
 /** The parse of a quick-syntax line, shown before it is saved. */
 export function QuickParsePreview({ task, errors, urgent = false }: { task: QuickTask; errors: string[]; urgent?: boolean }) {

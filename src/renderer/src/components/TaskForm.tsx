@@ -5,6 +5,7 @@ import { linkSessions } from '../sessions/linkSessions.ts';
 import { SessionPicker } from '../sessions/SessionPicker.tsx';
 import { sessionDraftFill, type AgentSession } from '../sessions/sessionFigures.ts';
 import { useSessionPrefill } from '../sessions/sessionPrefillStore.ts';
+import './TaskForm.css';
 
 interface TaskFormProps {
   date: string;

@@ -12,6 +12,7 @@ import { deleteTasks, undoDelete, updateTask, plural } from '../lib/mutations.ts
 import { usePagedTasks, type TaskQuery } from '../lib/usePagedTasks.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
+import './TaskGrid.css';
 
 export const ROW_HEIGHT = 36;
 type SortKey = (typeof TASK_SORT_KEYS)[number];

@@ -1,4 +1,5 @@
 import { useToastStore } from '../stores/toastStore.ts';
+import './Toasts.css';
 
 export function Toasts() {
   const toasts = useToastStore((state) => state.toasts);

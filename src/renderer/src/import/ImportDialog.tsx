@@ -6,6 +6,7 @@ import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { ACCEPT, importFileKind, needsDate, readPostFile } from './importFile.ts';
 import { ImportPreview, type ImportReport } from './ImportPreview.tsx';
+import './import.css';
 
 type ConflictMode = 'merge' | 'replace' | 'skip';
 

@@ -1,9 +1,10 @@
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
-import { longDate } from '../../../shared/metrics/periods.ts';
+import { longDate } from '../../../shared/metrics/longDate.ts';
 import { formatHours, formatMinutes } from '../../../shared/units/duration.ts';
 import { formatFactor } from '../../../shared/units/factor.ts';
 import { formatTokens, formatTokenTotal } from '../../../shared/units/tokens.ts';
 import { plural } from '../lib/mutations.ts';
+import './import.css';
 
 export type ImportReport = ChannelOutput<'previewPostImport'>;
 type DayReport = ImportReport['days'][number];

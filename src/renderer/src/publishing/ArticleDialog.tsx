@@ -7,6 +7,7 @@ import { useChannel } from '../lib/useChannel.ts';
 import { MARKDOWN_COMPONENTS } from './MarkdownImage.tsx';
 import { toast } from '../stores/toastStore.ts';
 import { articleFileName, defaultPeriod, periodRequest, type PeriodFields, type PeriodKind } from './articlePeriod.ts';
+import './ArticleDialog.css';
 
 const KINDS: Array<{ value: PeriodKind; label: string }> = [
   { value: 'week', label: 'Week' },

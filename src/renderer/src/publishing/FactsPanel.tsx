@@ -1,4 +1,5 @@
 import { useChannel } from '../lib/useChannel.ts';
+import './FactsPanel.css';
 
 interface FactsPanelProps {
   date: string;

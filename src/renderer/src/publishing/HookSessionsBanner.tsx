@@ -6,6 +6,7 @@ import { useChannel } from '../lib/useChannel.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { draftFromSession, folderName, type AgentSession } from './hookSessionDraft.ts';
+import './HookSessionsBanner.css';
 
 const FIELDS: Array<{ field: DraftField; label: string; placeholder: string }> = [
   { field: 'title', label: 'Title', placeholder: 'What the agent built' },

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import './markdown.css';
 
 /**
  * Images in previewed markdown: only the app's own (data: URLs it made, such as an article's

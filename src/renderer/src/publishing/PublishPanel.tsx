@@ -5,6 +5,7 @@ import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { RedactionPreview, type RedactionResult } from './RedactionPreview.tsx';
 import { revisionNoteOf } from './publishPreview.ts';
+import './PublishPanel.css';
 
 interface PublishPanelProps {
   date: string;

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { RedactionProfileSetting } from '../../../shared/domain/settings.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { aliasError, profileNameError } from './aliasValidation.ts';
+import './RedactionProfilesEditor.css';
 
 /** Redaction profiles (private name → public phrase), applied on export only; saved as they change. */
 export function RedactionProfilesEditor() {

@@ -2,6 +2,7 @@ import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { formatHours, formatMinutes } from '../../../shared/units/duration.ts';
 import { formatTokens } from '../../../shared/units/tokens.ts';
 import { useChannel } from '../lib/useChannel.ts';
+import './RevisionNotice.css';
 
 export type DayRevision = ChannelOutput<'dayRevision'>;
 type FieldValue = string | number | null;

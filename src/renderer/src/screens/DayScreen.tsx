@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DayRecord } from '../../../shared/domain/day.ts';
-import { longDate, shiftDate, today } from '../../../shared/metrics/periods.ts';
+import { shiftDate, today } from '../../../shared/metrics/periods.ts';
+import { longDate } from '../../../shared/metrics/longDate.ts';
 import { formatHours, formatHoursAndMinutes } from '../../../shared/units/duration.ts';
 import { formatFactor } from '../../../shared/units/factor.ts';
 import { formatTokenTotal } from '../../../shared/units/tokens.ts';
@@ -18,6 +19,7 @@ import { useChannel } from '../lib/useChannel.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
+import './DayScreen.css';
 
 export function DateNavigator({ date, onChange }: { date: string; onChange: (date: string) => void }) {
   return (

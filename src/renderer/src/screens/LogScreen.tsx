@@ -4,6 +4,7 @@ import { TaskGrid } from '../components/TaskGrid.tsx';
 import { useChannel } from '../lib/useChannel.ts';
 import { isTyping } from '../lib/shortcuts.ts';
 import { toast } from '../stores/toastStore.ts';
+import './LogScreen.css';
 
 /** Every task, filtered and sorted in SQLite, paged into a virtualized grid. */
 export default function LogScreen() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Markdown from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
-import { longDate } from '../../../shared/metrics/periods.ts';
+import { longDate } from '../../../shared/metrics/longDate.ts';
 import { call } from '../api/client.ts';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { useChannel } from '../lib/useChannel.ts';
@@ -14,6 +14,7 @@ import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { DateNavigator } from './DayScreen.tsx';
+import './PostScreen.css';
 
 /** The day's post as it would be published (redacted, with any revision note): rendered (sanitized, never raw HTML) beside its markdown source. */
 export default function PostScreen() {

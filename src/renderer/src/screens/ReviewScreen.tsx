@@ -10,6 +10,7 @@ import { Figures } from '../components/Figures.tsx';
 import { useChannel } from '../lib/useChannel.ts';
 import { useResolvedTheme } from '../lib/useResolvedTheme.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
+import './ReviewScreen.css';
 
 function ChartCard({ title, subtitle, empty, children, wide }: { title: string; subtitle?: string; empty: boolean; children: ReactNode; wide?: boolean }) {
   return (

@@ -7,6 +7,7 @@ import { useSessionPrefill } from '../sessions/sessionPrefillStore.ts';
 import { useAgentSessions } from '../sessions/useAgentSessions.ts';
 import { useSelection } from '../sessions/useSelection.ts';
 import { useAppStore } from '../stores/appStore.ts';
+import '../sessions/sessions.css';
 
 /** Recent Claude Code sessions read from its local logs; one or several become a task. */
 export default function SessionsScreen() {

@@ -7,6 +7,7 @@ import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.t
 import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
+import './SettingsScreen.css';
 
 const THEMES: Array<{ value: Settings['theme']; label: string }> = [
   { value: 'system', label: 'System' },

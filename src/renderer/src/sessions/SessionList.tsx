@@ -1,6 +1,7 @@
 import { formatMinutes } from '../../../shared/units/duration.ts';
 import { formatTokens } from '../../../shared/units/tokens.ts';
 import { sessionWhen, type AgentSession } from './sessionFigures.ts';
+import './sessions.css';
 
 interface SessionListProps {
   sessions: AgentSession[];

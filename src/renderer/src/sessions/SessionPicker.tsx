@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { SessionSumsLine } from './SessionSumsLine.tsx';
 import { sumSessions, type AgentSession } from './sessionFigures.ts';
+import './sessions.css';
 
 // The dialog (list, scan) loads on first use, so the Day screen and quick add start smaller.
 const SessionPickerDialog = lazy(() => import('./SessionPickerDialog.tsx'));

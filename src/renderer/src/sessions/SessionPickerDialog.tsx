@@ -4,6 +4,7 @@ import { SessionSumsLine } from './SessionSumsLine.tsx';
 import { sumSessions, type AgentSession } from './sessionFigures.ts';
 import { useAgentSessions } from './useAgentSessions.ts';
 import { useSelection } from './useSelection.ts';
+import './sessions.css';
 
 /** The picker's list of stored sessions with their sums; loaded only when the picker opens. */
 export default function SessionPickerDialog({ initial, onPick, onClose }: { initial: AgentSession[]; onPick: (sessions: AgentSession[]) => void; onClose: () => void }) {

@@ -1,14 +1,15 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { JournalError } from '../errors.ts';
 import { IMPORT_LIMITS, readingRefused, type ImportLimits } from './limits.ts';
 import type { ParsedPost } from './model.ts';
-import type { ReadPostsOptions } from './readPosts.ts';
+import { readPosts, type ReadPostsOptions } from './readPosts.ts';
 
 /** Reads a post's text into posts; a refusal rejects with a JournalError whose message names the input. */
 export type PostReader = (text: string, options: ReadPostsOptions) => Promise<ParsedPost[]>;
 
-/** The worker entry as plain Node runs it (CLI, tests); the app passes its bundled copy. */
-export const READ_WORKER_SOURCE = new URL('./readWorker.ts', import.meta.url);
+/** The worker entry as plain Node runs it (CLI, tests); the app and the bundled CLI pass their bundled copy. */
+export const READ_WORKER_SOURCE = path.join(import.meta.dirname, 'readWorker.ts');
 
 type Answer = { ok: true; posts: ParsedPost[] } | { ok: false; message: string };
 
@@ -102,3 +103,9 @@ export function sharedPostReader(): PostReader {
   shared ??= workerPostReader();
   return shared;
 }
+
+/**
+ * Reads on the caller's thread, with the limits but without the time limit's stop: for component
+ * tests and tools that read known fixtures (never the app or the CLI).
+ */
+export const inThreadPostReader: PostReader = async (text, options) => readPosts(text, options);

@@ -125,6 +125,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
       .command('run')
       .description('what the hook runs: reads the Stop hook JSON on stdin and drops the session into the inbox')
       .option('--inbox <dir>', 'the inbox folder')
+      .option('--leverage-journal-hook', 'marks the Claude Code settings entry as the one Leverage Journal installed (no effect when run)')
       .action(async (flags: { inbox?: string }) => {
         const { acceptHookPayload } = await import('../../core/hook/inboxDrop.ts');
         acceptHookPayload(inbox(flags.inbox), await readStdin());

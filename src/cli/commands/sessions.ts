@@ -33,8 +33,7 @@ export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, 
     .option('--json', 'print JSON')
     .action(async (flags: { since?: string; root?: string[]; json?: boolean }) => {
       const scan = await scanRoots(journal(), flags.root?.map(resolvePath), env);
-      const { AgentLogStore } = await import('../../core/agentLogs/agentLogStore.ts');
-      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
+      const sessions = journal().agentSessions.listSessions(flags.since);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;

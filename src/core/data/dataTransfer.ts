@@ -4,7 +4,7 @@ import { dayRecordSchema, type DayRecord } from '../../shared/domain/day.ts';
 import { describeIssues, taskInputSchema, type NewTask, type Task } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
-import type { TaskFilter } from '../store/taskRepository.ts';
+import type { TaskFilter } from '../store/taskStore.ts';
 import { writeTransaction } from '../store/database.ts';
 
 import type { DataFormat } from './dataFormats.ts';

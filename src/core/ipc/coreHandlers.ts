@@ -1,6 +1,5 @@
 import type { Task } from '../../shared/domain/task.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
-import { AgentLogStore } from '../agentLogs/agentLogStore.ts';
 import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
@@ -97,7 +96,7 @@ function coreHandlers(journal: Journal, readPosts: PostReader) {
       const posts = await readPosts(text, { fileName, date });
       return importOutcomeView(commitPosts(journal, posts, { fileName, date, mode }));
     },
-    listAgentSessions: (input) => new AgentLogStore(journal.db).listSessions(input?.since),
+    listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox (issue 8).

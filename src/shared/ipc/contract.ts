@@ -241,6 +241,8 @@ export const ipcContract = {
         to: workDateSchema.optional(),
         chartsLink: z.string().max(1000).optional(),
         excludeLowest: excludeLowestInput,
+        /** A redaction profile (omitted: the active one; null: none), as for the day's post. */
+        profile: z.string().max(200).nullable().optional(),
       })
       .refine((input) => [input.week, input.month, input.lastDays, input.from ?? input.to].filter((value) => value !== undefined).length === 1, {
         error: 'give exactly one of week, month, lastDays or from/to',

@@ -246,14 +246,28 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
 
   program
     .command('import-data')
-    .description('import tasks from a CSV or JSON export (all or nothing)')
+    .description('import tasks from a CSV or JSON export (all or nothing; tasks already in the journal are recognised, prose is never blanked)')
     .argument('<file>', 'the file to import')
     .addOption(new Option('--format <format>', 'csv or json (default: from the file name)').choices(DATA_FORMATS))
-    .action(async (file: string, flags: { format?: DataFormat }) => {
+    .addOption(new Option('--merge', 'a day that holds other tasks gets only the tasks not there yet (the default)').conflicts(['replace', 'skip']))
+    .addOption(new Option('--replace', "a day that holds other tasks gets the file's tasks instead (the old ones are deleted, undoable)").conflicts(['skip']))
+    .option('--skip', 'a day that holds other tasks is left as it is')
+    .action(async (file: string, flags: { format?: DataFormat; merge?: boolean; replace?: boolean; skip?: boolean }) => {
       const text = fs.readFileSync(resolveFile(file), 'utf8');
-      const { detectFormat, importData } = await import('../core/data/dataTransfer.ts');
-      const result = importData(open(), text, flags.format ?? detectFormat(file, text));
-      io.stdout(`Imported ${result.tasks} task(s) and ${result.days} day record(s).\n`);
+      const { detectFormat, importData, parseData } = await import('../core/data/dataTransfer.ts');
+      const { createBackup } = await import('../core/backup/backupService.ts');
+      const { backupFolderFor } = await import('../core/paths.ts');
+      const format = flags.format ?? detectFormat(file, text);
+      parseData(text, format); // refused before anything is written, the backup included
+      const journal = open();
+      const backup = await createBackup(journal.db, backupFolderFor(journal.path), 'before-import');
+      const result = importData(journal, text, format, flags.replace ? 'replace' : flags.skip ? 'skip' : 'merge');
+      const notes = [
+        result.duplicates > 0 ? `${result.duplicates} already in the journal` : '',
+        result.replaced > 0 ? `${result.replaced} replaced (undo with leverage undelete)` : '',
+        result.skippedDays.length > 0 ? `days skipped: ${result.skippedDays.join(', ')}` : '',
+      ].filter((note) => note !== '');
+      io.stdout(`Imported ${result.tasks} task(s) and ${result.days} day record(s)${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. Backup first: ${backup.path}\n`);
     });
 
   for (const register of COMMAND_MODULES) {

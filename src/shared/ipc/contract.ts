@@ -190,7 +190,20 @@ export const ipcContract = {
     }),
     output: z.object({ path: z.string().nullable() }),
   },
-  importData: { input: none, output: z.object({ path: z.string().nullable(), tasks: z.number().int(), days: z.number().int() }) },
+  importData: {
+    /** What to do with a day that already holds other tasks (default merge: add only the tasks not there yet). */
+    input: z.strictObject({ mode: z.enum(['merge', 'replace', 'skip']).optional() }).optional(),
+    output: z.object({
+      path: z.string().nullable(),
+      tasks: z.number().int(),
+      days: z.number().int(),
+      duplicates: z.number().int(),
+      replaced: z.number().int(),
+      skippedDays: z.array(z.string()),
+      /** The backup written just before the import. */
+      backupPath: z.string().nullable(),
+    }),
+  },
 
   // Settings and app
   getSettings: { input: none, output: settingsSchema },

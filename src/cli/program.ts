@@ -144,6 +144,13 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     }
   };
 
+  // A task without agent time has no factor: it is left out of every leverage ratio (on stderr, so --json stays clean).
+  const warnWithoutAgentTime = (task: { id: number; agentSeconds: number }) => {
+    if (task.agentSeconds === 0) {
+      io.stderr(`leverage: warning: task ${task.id} has no agent time; it counts in the task count and human hours, not in the leverage figures.\n`);
+    }
+  };
+
   program
     .description('Leverage Journal: record human-equivalent time against agent time, and publish the daily Leverage Record.')
     .option('--db <path>', 'database file (default: $LEVERAGE_DB, else the app\'s data folder)')
@@ -154,6 +161,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action(async (flags: TaskFlags & { session?: string[] }) => {
     const task = await createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
     io.stdout(flags.json ? json(task) : `Added ${taskLine(task)}\n`);
+    warnWithoutAgentTime(task);
   });
 
   addRangeFlags(program.command('list').description('list tasks (default: today)'))
@@ -171,6 +179,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
       if (Object.keys(patch).length === 0) throw new Error('Nothing to change: give at least one of the task flags.');
       const task = open().tasks.update(id, patch);
       io.stdout(flags.json ? json(task) : `Updated ${taskLine(task)}\n`);
+      if (patch.agentSeconds !== undefined) warnWithoutAgentTime(task);
     },
   );
 

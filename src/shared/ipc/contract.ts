@@ -253,7 +253,10 @@ export const ipcContract = {
       bytesRead: z.number().int(),
       linesRead: z.number().int(),
       badLines: z.number().int(),
+      longLines: z.number().int(),
       sessionsUpdated: z.number().int(),
+      skippedFiles: z.number().int(),
+      skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     }),
   },
   linkSessionsToTask: {

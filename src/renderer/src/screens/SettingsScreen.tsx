@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import { call } from '../api/client.ts';
 import { BackupList } from '../backups/BackupList.tsx';
+import { DataImportButton } from '../import/DataImportButton.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
 import { DesktopIntegrationSettings } from '../settings/DesktopIntegrationSettings.tsx';
@@ -108,19 +109,7 @@ export default function SettingsScreen() {
               >
                 Back up now
               </button>
-              <button
-                type="button"
-                className="button"
-                onClick={async () => {
-                  const result = await call('importData');
-                  if (result?.path) {
-                    useAppStore.getState().dataChanged();
-                    toast('success', `Imported ${result.tasks} tasks and ${result.days} days from ${result.path}`);
-                  }
-                }}
-              >
-                Import data…
-              </button>
+              <DataImportButton onImported={() => useAppStore.getState().dataChanged()} />
             </div>
             <h3 className="small-title">Backups</h3>
             <BackupList refreshToken={backupsWritten} />

@@ -78,13 +78,13 @@ function coreHandlers(journal: Journal) {
     previewPost: ({ date }) => journal.dailyPost(date),
     getSettings: () => journal.settings.get(),
     updateSettings: (patch) => journal.settings.update(patch),
-    // Post import and agent sessions (issue 5).
+    // Post import and agent sessions.
     previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
     commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
     listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
-    // Publishing and the agent hook inbox (issue 8).
+    // Publishing and the agent hook inbox.
     ...publishingHandlers(journal),
     // The backups folder beside the database (restoreBackup is a shell channel: it closes the journal).
     listBackups: () =>

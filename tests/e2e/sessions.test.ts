@@ -50,8 +50,10 @@ describe('agent sessions against the real handlers', () => {
     expect(cells.slice(1).map((cell) => cell.replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(/^Build the sessions list leverage-journal · feature\/sessions · sonnet-4-5$/),
       expect.any(String),
-      '8min',
-      '63min',
+      '8min', // agent time: 14:00–14:05 and 15:00–15:03 (docs/agent-time.md)
+      '8min', // agent-hours: one thread, so equal to agent time
+      '10min', // the person's time: 14:05→15:00 and 15:03→15:10 (/cost), each capped at 5 min
+      '70min', // wall time: first to last timestamped record, the closing /cost at 15:10 included
       '5.6k',
       '8.4k',
       '—',

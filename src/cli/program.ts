@@ -35,6 +35,10 @@ import {
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard input (`leverage import -`). */
+  stdin?: AsyncIterable<Uint8Array | string> | undefined;
+  /** The post readers' worker entry when the CLI runs from a bundle (out/cli/importReader.js). */
+  readerEntry?: URL | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** What a Stop hook installed from here should run (null: unknown, `hook install` then needs --command). */
@@ -144,6 +148,13 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     }
   };
 
+  // A task without agent time has no factor: it is left out of every leverage ratio (on stderr, so --json stays clean).
+  const warnWithoutAgentTime = (task: { id: number; agentSeconds: number }) => {
+    if (task.agentSeconds === 0) {
+      io.stderr(`leverage: warning: task ${task.id} has no agent time; it counts in the task count and human hours, not in the leverage figures.\n`);
+    }
+  };
+
   program
     .description('Leverage Journal: record human-equivalent time against agent time, and publish the daily Leverage Record.')
     .option('--db <path>', 'database file (default: $LEVERAGE_DB, else the app\'s data folder)')
@@ -154,6 +165,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action(async (flags: TaskFlags & { session?: string[] }) => {
     const task = await createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
     io.stdout(flags.json ? json(task) : `Added ${taskLine(task)}\n`);
+    warnWithoutAgentTime(task);
   });
 
   addRangeFlags(program.command('list').description('list tasks (default: today)'))
@@ -171,6 +183,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
       if (Object.keys(patch).length === 0) throw new Error('Nothing to change: give at least one of the task flags.');
       const task = open().tasks.update(id, patch);
       io.stdout(flags.json ? json(task) : `Updated ${taskLine(task)}\n`);
+      if (patch.agentSeconds !== undefined) warnWithoutAgentTime(task);
     },
   );
 
@@ -271,7 +284,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     });
 
   for (const register of COMMAND_MODULES) {
-    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
+    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, readerEntry: io.readerEntry, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
   }
 
   return { program, closeJournal: () => journal?.close() };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dayRecordPatchSchema, dayRecordSchema } from '../domain/day.ts';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { taskIdSchema, taskInputSchema, taskPatchSchema, taskSchema, workDateSchema } from '../domain/task.ts';
+import { TASK_SORT_KEYS } from '../domain/taskFields.ts';
 import {
   agentSessionSchema,
   cumulativeSchema,
@@ -127,17 +128,8 @@ const postImportReportSchema = z.object({
   errors: z.array(z.string()),
 });
 
-export const TASK_SORT_KEYS = [
-  'workDate',
-  'title',
-  'workstream',
-  'humanSeconds',
-  'agentSeconds',
-  'supervisionSeconds',
-  'tokens',
-  'leverage',
-  'model',
-] as const;
+/** The Log grid's and queryTasks' sort keys, derived from the task field definition. */
+export { TASK_SORT_KEYS } from '../domain/taskFields.ts';
 
 export const DATA_FORMAT_VALUES = ['csv', 'json'] as const;
 
@@ -261,7 +253,10 @@ export const ipcContract = {
       bytesRead: z.number().int(),
       linesRead: z.number().int(),
       badLines: z.number().int(),
+      longLines: z.number().int(),
       sessionsUpdated: z.number().int(),
+      skippedFiles: z.number().int(),
+      skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     }),
   },
   linkSessionsToTask: {

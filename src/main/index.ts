@@ -18,6 +18,7 @@ import { isTrustedFrame, trustedOrigins, APP_SCHEME } from './security/origins.t
 import { denyAllPermissions, guardWebContents } from './security/webContentsGuards.ts';
 import { isAllowedExternalUrl } from './security/externalLinks.ts';
 import { createShortcutManager } from './shortcut/shortcutManager.ts';
+import { createBackgroundSync } from './sync/backgroundSync.ts';
 import { journalPath, openJournalAtStartup } from './startup/openJournal.ts';
 import { createSettingsEffects } from './startup/settingsEffects.ts';
 import { createAppTray, type AppTray } from './tray/appTray.ts';
@@ -119,6 +120,12 @@ async function start(): Promise<void> {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseFolder: async ({ title }) => {
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const parent = dialogParent();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     writeClipboard: (text) => clipboard.writeText(text),
     openFolder: (folder) => shell.openPath(folder),
     appVersion: () => app.getVersion(),
@@ -146,12 +153,26 @@ async function start(): Promise<void> {
     windows.broadcast('dataChanged', { source });
     tray?.refresh();
   };
+  // Sync across devices: with sync off this loads nothing of the engine (docs/sync.md).
+  let syncProblem: string | null = null;
+  const backgroundSync = createBackgroundSync({
+    journal,
+    onApplied: () => dataChanged('external'),
+    onProblem: (problem) => {
+      if (problem === syncProblem) return;
+      syncProblem = problem;
+      tray?.refresh();
+    },
+  });
 
   registerIpcHandlers(ipcMain, {
     handlers,
     isTrustedSender: (frame) => isTrustedFrame(frame, trustedOrigins(devServerUrl)),
     countWrites: hostedChangesReader(host),
-    onWrite: () => dataChanged('app'),
+    onWrite: () => {
+      dataChanged('app');
+      backgroundSync.afterWrite();
+    },
     onSuccess: (channel, value) => {
       if (channel === 'updateSettings') settingsChanged(value as Settings);
       // A task saved with hook sessions answers their "Log this session?" for good.
@@ -160,6 +181,11 @@ async function start(): Promise<void> {
         sessionPrompts.check();
       }
       if (channel === 'markHookSessionHandled') sessionPrompts.check();
+      if (channel === 'syncSetup') backgroundSync.restart();
+      if (channel === 'syncSetup' || channel === 'syncNow' || channel === 'syncResolve') {
+        syncProblem = null;
+        tray?.refresh();
+      }
     },
   });
   const stopWatching = watchExternalWrites(
@@ -199,10 +225,19 @@ async function start(): Promise<void> {
   const exportTodaysPost = () => runAction('Could not save today’s post', () => handlers.savePost({ date: today() }));
   tray = createAppTray(
     resourcesDir,
-    { quickAdd: showQuickAdd, openMain: () => windows.showMain(), exportTodaysPost, quit: () => app.quit() },
+    {
+      quickAdd: showQuickAdd,
+      openMain: () => windows.showMain(),
+      openSettings: () => {
+        windows.showMain();
+        windows.sendCommand('goToSettings');
+      },
+      exportTodaysPost,
+      quit: () => app.quit(),
+    },
     () => {
       const summary = journal().metrics.day(today());
-      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal().settings.get().factorFormat) };
+      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal().settings.get().factorFormat), syncProblem };
     },
   );
 
@@ -232,6 +267,7 @@ async function start(): Promise<void> {
     stopWatching();
     stopBackups();
     stopPrompts();
+    backgroundSync.stop();
     globalShortcut.unregisterAll();
     tray?.destroy();
     host.close();
@@ -243,6 +279,7 @@ async function start(): Promise<void> {
     backgroundStarted = true;
     stopBackups = dailyBackup.schedule();
     stopPrompts = sessionPrompts.watch();
+    backgroundSync.start();
   };
   windows.showMain().once('ready-to-show', () => setImmediate(startBackground));
   const fallback = setTimeout(startBackground, 15_000);

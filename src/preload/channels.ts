@@ -50,6 +50,12 @@ export const CHANNEL_NAMES = [
   'saveArticle',
   'listBackups',
   'restoreBackup',
+  'syncStatus',
+  'syncSetup',
+  'syncNow',
+  'syncConflicts',
+  'syncResolve',
+  'chooseSyncFolder',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged', 'prefillQuickAdd'] as const satisfies readonly EventName[];

@@ -10,6 +10,7 @@ import { planImport } from '../import/planImport.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
+import { syncHandlers } from '../sync/syncHandlers.ts';
 import type { DriftingChannels, ExpectExactOutputs, Handler } from './invokeHandler.ts';
 
 /** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
@@ -24,6 +25,7 @@ export const SHELL_CHANNELS = [
   'closeQuickAdd',
   'saveArticle',
   'restoreBackup',
+  'chooseSyncFolder',
 ] as const satisfies readonly Channel[];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, ShellChannel>;
@@ -83,6 +85,8 @@ function coreHandlers(journal: Journal) {
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox (issue 8).
     ...publishingHandlers(journal),
+    // Sync across devices: the engine loads on first use (never with sync off).
+    ...syncHandlers(journal),
     // The backups folder beside the database (restoreBackup is a shell channel: it closes the journal).
     listBackups: () =>
       journal.path === ':memory:'

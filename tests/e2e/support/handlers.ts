@@ -53,6 +53,7 @@ export function createTestHandlers(
       shortcutError: null,
     }),
     openDataFolder: () => ({ opened: true }),
+    chooseSyncFolder: () => ({ folder: join(folder, 'sync-folder') }),
     backupNow: () => {
       const path = join(folder, `backup-${Date.now()}.sqlite`);
       journal.db.prepare('VACUUM INTO ?').run(path);

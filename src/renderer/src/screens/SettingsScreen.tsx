@@ -4,6 +4,7 @@ import { call } from '../api/client.ts';
 import { BackupList } from '../backups/BackupList.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
@@ -131,6 +132,12 @@ export default function SettingsScreen() {
               Redaction
             </h2>
             <RedactionProfilesEditor />
+          </section>
+          <section className="card" aria-labelledby="sync-title">
+            <h2 id="sync-title" className="card-title">
+              Sync
+            </h2>
+            <SyncSettings />
           </section>
         </div>
       </div>

@@ -56,6 +56,9 @@ export const CHANNEL_NAMES = [
   'syncConflicts',
   'syncResolve',
   'chooseSyncFolder',
+  'desktopIntegration',
+  'setCliTool',
+  'setClaudeHook',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged', 'prefillQuickAdd'] as const satisfies readonly EventName[];

@@ -26,6 +26,9 @@ export const SHELL_CHANNELS = [
   'saveArticle',
   'restoreBackup',
   'chooseSyncFolder',
+  'desktopIntegration',
+  'setCliTool',
+  'setClaudeHook',
 ] as const satisfies readonly Channel[];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, ShellChannel>;

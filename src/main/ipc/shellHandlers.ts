@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { exportData, importData, detectFormat } from '../../core/data/dataTransfer.ts';
+import { exportData, importData, detectFormat, parseData } from '../../core/data/dataTransfer.ts';
 import { JournalError } from '../../core/errors.ts';
 import type { ShellHandlerTable } from '../../core/ipc/coreHandlers.ts';
 import type { DriftingChannels, ExpectExactOutputs } from '../../core/ipc/invokeHandler.ts';
@@ -9,6 +9,7 @@ import { listBackups } from '../../core/backup/backupFiles.ts';
 import { createBackup } from '../../core/backup/backupService.ts';
 import { backupFolderFor } from '../../core/paths.ts';
 import { exportDay } from '../../core/publishing/publishDay.ts';
+import type { ChannelOutput } from '../../shared/ipc/contract.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../data/writeFileAtomic.ts';
 
 export interface FileFilter {
@@ -27,7 +28,12 @@ export interface ShellServices {
   /** Resolves to '' on success or an error message (like shell.openPath). */
   openFolder(folder: string): Promise<string>;
   appVersion(): string;
-  shortcutStatus(): { registered: boolean; error: string | null };
+  shortcutStatus(): { registered: boolean; error: string | null; note: string | null };
+  launchAtLoginAvailable(): boolean;
+  /** Settings → Command-line tool and Claude Code (see src/main/cli/desktopIntegration.ts). */
+  desktopIntegration(): ChannelOutput<'desktopIntegration'>;
+  setCliTool(installed: boolean): Promise<ChannelOutput<'desktopIntegration'>>;
+  setClaudeHook(installed: boolean): ChannelOutput<'desktopIntegration'>;
   closeQuickAdd(): boolean;
   /** Where save dialogs start. */
   documentsFolder(): string;
@@ -92,17 +98,20 @@ function shellHandlers(journal: Journal, services: ShellServices) {
       await writeFileAtomic(target, contents);
       return { path: target };
     },
-    importData: async () => {
+    importData: async (input) => {
       const source = await services.chooseOpenFile({
         title: 'Import Leverage Journal data',
         filters: [{ name: 'Leverage Journal export', extensions: ['csv', 'json'] }],
       });
-      if (!source) return { path: null, tasks: 0, days: 0 };
+      if (!source) return { path: null, tasks: 0, days: 0, duplicates: 0, replaced: 0, skippedDays: [], backupPath: null };
       const { size } = await fs.stat(source);
       if (size > MAX_IMPORT_BYTES) throw new JournalError('IMPORT_FAILED', `${path.basename(source)} is ${Math.round(size / 1024 / 1024)} MB; imports are limited to 64 MB.`);
       const text = await fs.readFile(source, 'utf8');
-      const counts = importData(journal, text, detectFormat(source, text));
-      return { path: source, ...counts };
+      const format = detectFormat(source, text);
+      parseData(text, format); // a file that cannot be imported is refused before the backup is written
+      const backup = await createBackup(journal.db, backupFolderFor(journal.path), 'before-import', now());
+      const counts = importData(journal, text, format, input?.mode ?? 'merge');
+      return { path: source, ...counts, backupPath: backup.path };
     },
     appInfo: () => {
       const shortcut = services.shortcutStatus();
@@ -112,8 +121,13 @@ function shellHandlers(journal: Journal, services: ShellServices) {
         backupFolder: backupFolderFor(journal.path),
         shortcutRegistered: shortcut.registered,
         shortcutError: shortcut.error,
+        shortcutNote: shortcut.note,
+        launchAtLoginAvailable: services.launchAtLoginAvailable(),
       };
     },
+    desktopIntegration: () => services.desktopIntegration(),
+    setCliTool: ({ installed }) => services.setCliTool(installed),
+    setClaudeHook: ({ installed }) => services.setClaudeHook(installed),
     openDataFolder: async () => ({ opened: (await services.openFolder(path.dirname(journal.path))) === '' }),
     saveArticle: async ({ markdown, suggestedName, charts }) => {
       const target = await services.chooseSaveFile({

@@ -33,12 +33,16 @@ export const settingFields = {
   globalShortcut: z.string().max(100),
   theme: z.enum(['system', 'light', 'dark']),
   launchAtLogin: z.boolean(),
+  /** Closing the main window hides it; the app keeps running in the tray until Quit. */
+  closeToTray: z.boolean(),
   backupsToKeep: z.number().int().min(1).max(365),
   redactionProfiles: z
     .array(redactionProfileSchema)
     .max(50)
     .refine((profiles) => new Set(profiles.map((profile) => profile.name)).size === profiles.length, { error: 'profile names must be unique' }),
   activeRedactionProfile: z.string().max(100).nullable(),
+  /** The cap on one gap of the person's measured time from the agent logs (docs/agent-time.md), minutes. */
+  supervisionGapMinutes: z.number().int().min(1).max(240),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -60,9 +64,11 @@ export const DEFAULT_SETTINGS: Settings = {
   globalShortcut: 'CommandOrControl+Shift+L',
   theme: 'system',
   launchAtLogin: false,
+  closeToTray: true,
   backupsToKeep: 14,
   redactionProfiles: [],
   activeRedactionProfile: null,
+  supervisionGapMinutes: 5,
 };
 
 export const SETTING_KEYS = Object.keys(settingFields) as SettingKey[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dayRecordPatchSchema, dayRecordSchema } from '../domain/day.ts';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { taskIdSchema, taskInputSchema, taskPatchSchema, taskSchema, workDateSchema } from '../domain/task.ts';
+import { TASK_SORT_KEYS } from '../domain/taskFields.ts';
 import {
   agentSessionSchema,
   cumulativeSchema,
@@ -34,6 +35,28 @@ const redactionLeakSchema = z.object({ name: z.string(), found: z.string(), ...t
 const redactionInput = { date: workDateSchema, profile: z.string().max(100).nullable().optional() };
 const revisionValue = z.union([z.string(), z.number(), z.null()]);
 /** A finished Claude Code session waiting in the hook inbox (written by `leverage hook run`). */
+/** What Settings shows about the command-line tool and the Claude Code hook. */
+export const desktopIntegrationSchema = z.object({
+  cliTool: z.object({
+    /** Only the installed app can put itself on PATH (a development build says why not in `note`). */
+    available: z.boolean(),
+    installed: z.boolean(),
+    path: z.string(),
+    onPath: z.boolean(),
+    note: z.string().nullable(),
+  }),
+  claudeHook: z.object({
+    available: z.boolean(),
+    installed: z.boolean(),
+    /** Exactly one entry of ours, running the command this install would write. */
+    current: z.boolean(),
+    settingsFile: z.string(),
+    command: z.string().nullable(),
+    installedCommands: z.array(z.string()),
+    note: z.string().nullable(),
+  }),
+});
+
 export const pendingHookSessionSchema = z.object({
   sessionId: z.string(),
   transcriptPath: z.string().nullable(),
@@ -106,17 +129,8 @@ const postImportReportSchema = z.object({
   errors: z.array(z.string()),
 });
 
-export const TASK_SORT_KEYS = [
-  'workDate',
-  'title',
-  'workstream',
-  'humanSeconds',
-  'agentSeconds',
-  'supervisionSeconds',
-  'tokens',
-  'leverage',
-  'model',
-] as const;
+/** The Log grid's and queryTasks' sort keys, derived from the task field definition. */
+export { TASK_SORT_KEYS } from '../domain/taskFields.ts';
 
 export const DATA_FORMAT_VALUES = ['csv', 'json'] as const;
 
@@ -177,7 +191,20 @@ export const ipcContract = {
     }),
     output: z.object({ path: z.string().nullable() }),
   },
-  importData: { input: none, output: z.object({ path: z.string().nullable(), tasks: z.number().int(), days: z.number().int() }) },
+  importData: {
+    /** What to do with a day that already holds other tasks (default merge: add only the tasks not there yet). */
+    input: z.strictObject({ mode: z.enum(['merge', 'replace', 'skip']).optional() }).optional(),
+    output: z.object({
+      path: z.string().nullable(),
+      tasks: z.number().int(),
+      days: z.number().int(),
+      duplicates: z.number().int(),
+      replaced: z.number().int(),
+      skippedDays: z.array(z.string()),
+      /** The backup written just before the import. */
+      backupPath: z.string().nullable(),
+    }),
+  },
 
   // Settings and app
   getSettings: { input: none, output: settingsSchema },
@@ -190,8 +217,17 @@ export const ipcContract = {
       backupFolder: z.string(),
       shortcutRegistered: z.boolean(),
       shortcutError: z.string().nullable(),
+      /** Registered, but the OS cannot confirm it works (Wayland). */
+      shortcutNote: z.string().nullable(),
+      /** "Launch at login" can work here (the installed app, not a development build). */
+      launchAtLoginAvailable: z.boolean(),
     }),
   },
+  // Settings → Command-line tool and Claude Code: the `leverage` shim on PATH and the Stop hook, as
+  // fit how the app is installed. setCliTool/setClaudeHook answer with the new state.
+  desktopIntegration: { input: none, output: desktopIntegrationSchema },
+  setCliTool: { input: z.strictObject({ installed: z.boolean() }), output: desktopIntegrationSchema },
+  setClaudeHook: { input: z.strictObject({ installed: z.boolean() }), output: desktopIntegrationSchema },
   openDataFolder: { input: none, output: z.object({ opened: z.boolean() }) },
 
   // Sync across devices (docs/sync.md). syncSetup turns sync on, or changes the device name or folder,
@@ -227,7 +263,10 @@ export const ipcContract = {
       bytesRead: z.number().int(),
       linesRead: z.number().int(),
       badLines: z.number().int(),
+      longLines: z.number().int(),
       sessionsUpdated: z.number().int(),
+      skippedFiles: z.number().int(),
+      skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     }),
   },
   linkSessionsToTask: {
@@ -251,6 +290,8 @@ export const ipcContract = {
         to: workDateSchema.optional(),
         chartsLink: z.string().max(1000).optional(),
         excludeLowest: excludeLowestInput,
+        /** A redaction profile (omitted: the active one; null: none), as for the day's post. */
+        profile: z.string().max(200).nullable().optional(),
       })
       .refine((input) => [input.week, input.month, input.lastDays, input.from ?? input.to].filter((value) => value !== undefined).length === 1, {
         error: 'give exactly one of week, month, lastDays or from/to',

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import { call } from '../api/client.ts';
 import { BackupList } from '../backups/BackupList.tsx';
+import { DataImportButton } from '../import/DataImportButton.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
 import { SyncSettings } from '../sync/SyncSettings.tsx';
+import { DesktopIntegrationSettings } from '../settings/DesktopIntegrationSettings.tsx';
 import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
@@ -59,9 +61,15 @@ export default function SettingsScreen() {
                 ))}
               </div>
             </div>
+            {appInfo?.launchAtLoginAvailable !== false && (
+              <label className="check">
+                <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
+                Launch at login
+              </label>
+            )}
             <label className="check">
-              <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
-              Launch at login
+              <input type="checkbox" checked={settings.closeToTray} onChange={(event) => void update({ closeToTray: event.target.checked })} />
+              Keep running in the tray when the window is closed
             </label>
             {loaded && <GeneralSettings key={JSON.stringify([settings.agentLabel, settings.defaultWorkstreams, settings.globalShortcut, settings.backupsToKeep])} settings={settings} />}
           </section>
@@ -102,25 +110,19 @@ export default function SettingsScreen() {
               >
                 Back up now
               </button>
-              <button
-                type="button"
-                className="button"
-                onClick={async () => {
-                  const result = await call('importData');
-                  if (result?.path) {
-                    useAppStore.getState().dataChanged();
-                    toast('success', `Imported ${result.tasks} tasks and ${result.days} days from ${result.path}`);
-                  }
-                }}
-              >
-                Import data…
-              </button>
+              <DataImportButton onImported={() => useAppStore.getState().dataChanged()} />
             </div>
             <h3 className="small-title">Backups</h3>
             <BackupList refreshToken={backupsWritten} />
           </section>
         </div>
         <div className="settings-column">
+          <section className="card" aria-labelledby="integration-title">
+            <h2 id="integration-title" className="card-title">
+              Command line and Claude Code
+            </h2>
+            <DesktopIntegrationSettings />
+          </section>
           <section className="card" aria-labelledby="template-title">
             <h2 id="template-title" className="card-title">
               Post template
@@ -200,7 +202,7 @@ function GeneralSettings({ settings }: { settings: Settings }) {
           </span>
         ) : (
           <span id="shortcut-status" className="hint">
-            {appInfo?.shortcutRegistered ? 'Registered: works from any app.' : 'Electron accelerator, e.g. CommandOrControl+Shift+L'}
+            {appInfo?.shortcutNote ?? (appInfo?.shortcutRegistered ? 'Registered: works from any app.' : 'Electron accelerator, e.g. CommandOrControl+Shift+L')}
           </span>
         )}
       </div>

@@ -214,6 +214,10 @@ async function start(early: EarlyState): Promise<void> {
       tray?.refresh();
     },
   });
+  const clearSyncProblem = () => {
+    syncProblem = null;
+    tray?.refresh();
+  };
 
   registerIpcHandlers(ipcMain, {
     handlers,
@@ -223,19 +227,20 @@ async function start(early: EarlyState): Promise<void> {
       dataChanged('app');
       backgroundSync.afterWrite();
     },
-    onSuccess: (channel, value) => {
-      if (channel === 'updateSettings') settingsChanged(value as Settings);
+    effects: {
+      updateSettings: settingsChanged,
       // A task saved with hook sessions answers their "Log this session?" for good.
-      if (channel === 'linkSessionsToTask') {
-        markSessionsLogged(journal(), (value as { sessionIds: string[] }).sessionIds);
+      linkSessionsToTask: ({ sessionIds }) => {
+        markSessionsLogged(journal(), sessionIds);
         sessionPrompts.check();
-      }
-      if (channel === 'markHookSessionHandled') sessionPrompts.check();
-      if (channel === 'syncSetup') backgroundSync.restart();
-      if (channel === 'syncSetup' || channel === 'syncNow' || channel === 'syncResolve') {
-        syncProblem = null;
-        tray?.refresh();
-      }
+      },
+      markHookSessionHandled: () => sessionPrompts.check(),
+      syncSetup: () => {
+        backgroundSync.restart();
+        clearSyncProblem();
+      },
+      syncNow: () => clearSyncProblem(),
+      syncResolve: () => clearSyncProblem(),
     },
   });
   const stopWatching = watchExternalWrites(

@@ -6,10 +6,10 @@ import { CHANNELS, EVENT_NAMES, ipcContract, type Channel } from '../../../src/s
 import { invokeHandler } from '../../../src/core/ipc/invokeHandler.ts';
 import { Journal } from '../../../src/core/journal.ts';
 import { buildRenderer } from './buildRenderer.ts';
+import { findChromium } from './findChromium.ts';
 import { createTestHandlers, type ShellLog } from './handlers.ts';
 import { serveStatic } from './staticServer.ts';
 
-export const CHROMIUM = process.env.LEVERAGE_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
@@ -85,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = options.rendererDir ?? (await buildRenderer(join(folder, 'renderer')));
   const server = await serveStatic(rendererDir);
   const context = await chromium.launchPersistentContext(join(folder, 'chromium-profile'), {
-    executablePath: CHROMIUM,
+    executablePath: findChromium(),
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 800 },

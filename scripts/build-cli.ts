@@ -1,8 +1,9 @@
 /**
  * Bundles the `leverage` CLI into out/cli/: one small entry (leverage.js: Node version check, then
  * the program) plus chunks that each command loads on demand, so `leverage stats` never parses the
- * markdown reader or the import code. Everything is bundled except better-sqlite3 (a native module,
- * resolved from node_modules at run time). Run by `npm run build` after electron-vite.
+ * markdown reader or the import code. Everything is bundled except better-sqlite3 (a native module)
+ * and the sync engine's Automerge (its Node entry reads its .wasm beside it) and libsodium, all resolved
+ * from node_modules at run time. Run by `npm run build` after electron-vite.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ export async function buildCli(outDir: string = CLI_OUT): Promise<string[]> {
     // importReader: the post readers' worker thread (leverage import starts it beside the entry).
     input: { leverage: path.join(root, 'src/cli/leverage.ts'), importReader: path.join(root, 'src/core/import/readWorker.ts') },
     platform: 'node',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', '@automerge/automerge', 'libsodium-wrappers-sumo'],
     // jsonc-parser's "main" is a UMD build with run-time requires; its ES build bundles cleanly.
     resolve: { mainFields: ['module', 'main'] },
     treeshake: true,

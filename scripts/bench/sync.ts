@@ -29,10 +29,12 @@ export interface SyncBenchFigures {
 }
 
 async function bundleProbe(folder: string): Promise<string> {
-  const file = path.join(folder, 'startup-sync.mjs');
-  const bundle = await rolldown({ input: path.join(import.meta.dirname, 'startupSync.ts'), platform: 'node', external: ['better-sqlite3', '@automerge/automerge', 'libsodium-wrappers-sumo'] });
-  await bundle.write({ file, format: 'esm', inlineDynamicImports: false });
+  // The engine stays a separate chunk, loaded by the dynamic import only when sync is on (as in the app).
+  const dir = path.join(folder, 'startup-sync');
+  const bundle = await rolldown({ input: { startupSync: path.join(import.meta.dirname, 'startupSync.ts') }, platform: 'node', external: ['better-sqlite3', '@automerge/automerge', 'libsodium-wrappers-sumo'] });
+  await bundle.write({ dir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' });
   await bundle.close();
+  const file = path.join(dir, 'startupSync.mjs');
   if (!fs.existsSync(path.join(folder, 'node_modules'))) fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(folder, 'node_modules'));
   return file;
 }

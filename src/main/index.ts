@@ -24,6 +24,7 @@ import { isAllowedExternalUrl } from './security/externalLinks.ts';
 import { activateForQuickAdd, applyEarlyPlatformRules } from './platform/platformRules.ts';
 import { applyLaunchAtLogin, loginItemSupport } from './platform/loginItem.ts';
 import { createShortcutManager } from './shortcut/shortcutManager.ts';
+import { createBackgroundSync } from './sync/backgroundSync.ts';
 import { journalPath, openJournalAtStartup } from './startup/openJournal.ts';
 import { createSettingsEffects } from './startup/settingsEffects.ts';
 import { createAppTray, type AppTray } from './tray/appTray.ts';
@@ -163,6 +164,12 @@ async function start(early: EarlyState): Promise<void> {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseFolder: async ({ title }) => {
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const parent = dialogParent();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     writeClipboard: (text) => clipboard.writeText(text),
     openFolder: (folder) => shell.openPath(folder),
     appVersion: () => app.getVersion(),
@@ -196,12 +203,30 @@ async function start(early: EarlyState): Promise<void> {
     windows.broadcast('dataChanged', { source });
     tray?.refresh();
   };
+  // Sync across devices: with sync off this loads nothing of the engine (docs/sync.md).
+  let syncProblem: string | null = null;
+  const backgroundSync = createBackgroundSync({
+    journal,
+    onApplied: () => dataChanged('external'),
+    onProblem: (problem) => {
+      if (problem === syncProblem) return;
+      syncProblem = problem;
+      tray?.refresh();
+    },
+  });
+  const clearSyncProblem = () => {
+    syncProblem = null;
+    tray?.refresh();
+  };
 
   registerIpcHandlers(ipcMain, {
     handlers,
     isTrustedSender: (frame) => isTrustedFrame(frame, trustedOrigins(devServerUrl)),
     countWrites: hostedChangesReader(host),
-    onWrite: () => dataChanged('app'),
+    onWrite: () => {
+      dataChanged('app');
+      backgroundSync.afterWrite();
+    },
     effects: {
       updateSettings: settingsChanged,
       // A task saved with hook sessions answers their "Log this session?" for good.
@@ -210,6 +235,12 @@ async function start(early: EarlyState): Promise<void> {
         sessionPrompts.check();
       },
       markHookSessionHandled: () => sessionPrompts.check(),
+      syncSetup: () => {
+        backgroundSync.restart();
+        clearSyncProblem();
+      },
+      syncNow: () => clearSyncProblem(),
+      syncResolve: () => clearSyncProblem(),
     },
   });
   const stopWatching = watchExternalWrites(
@@ -252,10 +283,19 @@ async function start(early: EarlyState): Promise<void> {
   const exportTodaysPost = () => runAction('Could not save today’s post', () => handlers.savePost({ date: today() }));
   tray = createAppTray(
     resourcesDir,
-    { quickAdd: showQuickAdd, openMain: () => windows.showMain(), exportTodaysPost, quit: () => app.quit() },
+    {
+      quickAdd: showQuickAdd,
+      openMain: () => windows.showMain(),
+      openSettings: () => {
+        windows.showMain();
+        windows.sendCommand('goToSettings');
+      },
+      exportTodaysPost,
+      quit: () => app.quit(),
+    },
     () => {
       const summary = journal().metrics.day(today());
-      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal().settings.get().factorFormat) };
+      return { taskCount: summary.taskCount, leverage: formatFactor(summary.leverage, journal().settings.get().factorFormat), syncProblem };
     },
   );
 
@@ -284,6 +324,7 @@ async function start(early: EarlyState): Promise<void> {
     stopWatching();
     stopBackups();
     stopPrompts();
+    backgroundSync.stop();
     globalShortcut.unregisterAll();
     tray?.destroy();
     host.close();
@@ -295,6 +336,7 @@ async function start(early: EarlyState): Promise<void> {
     backgroundStarted = true;
     stopBackups = dailyBackup.schedule();
     stopPrompts = sessionPrompts.watch();
+    backgroundSync.start();
   };
   windows.showMain().once('ready-to-show', () => setImmediate(startBackground));
   if (early.secondInstance.pending) windows.showMain();

@@ -11,6 +11,7 @@ import { sharedPostReader, type PostReader } from '../import/readInWorker.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
+import { syncHandlers } from '../sync/syncHandlers.ts';
 import type { DriftingChannels, ExpectExactOutputs, Handler } from './invokeHandler.ts';
 
 /** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
@@ -25,6 +26,7 @@ export const SHELL_CHANNELS = [
   'closeQuickAdd',
   'saveArticle',
   'restoreBackup',
+  'chooseSyncFolder',
   'desktopIntegration',
   'setCliTool',
   'setClaudeHook',
@@ -104,6 +106,8 @@ function coreHandlers(journal: Journal, readPosts: PostReader) {
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox.
     ...publishingHandlers(journal),
+    // Sync across devices: the engine loads on first use (never with sync off).
+    ...syncHandlers(journal),
     // The backups folder beside the database (restoreBackup is a shell channel: it closes the journal).
     listBackups: () =>
       journal.path === ':memory:'

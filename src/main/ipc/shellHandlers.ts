@@ -22,6 +22,8 @@ export interface ShellServices {
   /** Resolves to the chosen path, or null when the user cancelled. */
   chooseSaveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
   chooseOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Resolves to the chosen folder, or null when the user cancelled. */
+  chooseFolder?(options: { title: string }): Promise<string | null>;
   writeClipboard(text: string): void;
   /** Resolves to '' on success or an error message (like shell.openPath). */
   openFolder(folder: string): Promise<string>;
@@ -146,5 +148,6 @@ function shellHandlers(journal: Journal, services: ShellServices) {
     backupNow: async () => ({ path: (await createBackup(journal.db, backupFolderFor(journal.path), 'manual', now())).path }),
     restoreBackup: ({ path: requested }) => services.restoreJournal(listedBackup(journal, requested)),
     closeQuickAdd: () => ({ closed: services.closeQuickAdd() }),
+    chooseSyncFolder: async () => ({ folder: services.chooseFolder ? await services.chooseFolder({ title: 'Choose the folder your sync tool carries between devices' }) : null }),
   } satisfies ShellHandlerTable;
 }

@@ -1,5 +1,5 @@
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
-import { buildTrayMenuTemplate, figuresLabel, type TrayActions, type TrayFigures } from './trayMenu.ts';
+import { buildTrayMenuTemplate, trayTooltip, type TrayActions, type TrayFigures } from './trayMenu.ts';
 import { trayIconFile } from './trayIcon.ts';
 
 export interface AppTray {
@@ -18,7 +18,7 @@ export function createAppTray(resourcesDir: string, actions: TrayActions, readFi
   const tray = new Tray(icon());
   const refresh = () => {
     const figures = readFigures();
-    tray.setToolTip(`Leverage Journal — ${figuresLabel(figures)}`);
+    tray.setToolTip(trayTooltip(figures));
     tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(figures, actions)));
   };
   // Windows opens the context menu on right click only; a left click is the quick way in.

@@ -15,6 +15,7 @@ import {
   seriesPointSchema,
   summarySchema,
 } from './schemas.ts';
+import { syncConflictSchema, syncReportSchema, syncResolveInputSchema, syncSetupInputSchema, syncStatusSchema } from './syncSchemas.ts';
 
 const none = z.strictObject({}).optional();
 /**
@@ -229,6 +230,15 @@ export const ipcContract = {
   setCliTool: { input: z.strictObject({ installed: z.boolean() }), output: desktopIntegrationSchema },
   setClaudeHook: { input: z.strictObject({ installed: z.boolean() }), output: desktopIntegrationSchema },
   openDataFolder: { input: none, output: z.object({ opened: z.boolean() }) },
+
+  // Sync across devices (docs/sync.md). syncSetup turns sync on, or changes the device name or folder,
+  // and runs the first sync; a wrong passphrase fails with WRONG_PASSPHRASE and writes nothing.
+  syncStatus: { input: none, output: syncStatusSchema },
+  syncSetup: { input: syncSetupInputSchema, output: syncReportSchema },
+  syncNow: { input: none, output: syncReportSchema },
+  syncConflicts: { input: none, output: z.array(syncConflictSchema) },
+  syncResolve: { input: syncResolveInputSchema, output: syncReportSchema },
+  chooseSyncFolder: { input: none, output: z.object({ folder: z.string().nullable() }) },
   backupNow: { input: none, output: z.object({ path: z.string() }) },
   closeQuickAdd: { input: none, output: z.object({ closed: z.boolean() }) },
 

@@ -68,6 +68,7 @@ export function createTestHandlers(
     setCliTool: ({ installed }) => integration.setCliTool(installed),
     setClaudeHook: ({ installed }) => integration.setClaudeHook(installed),
     openDataFolder: () => ({ opened: true }),
+    chooseSyncFolder: () => ({ folder: join(folder, 'sync-folder') }),
     backupNow: () => {
       const path = join(folder, `backup-${Date.now()}.sqlite`);
       journal.db.prepare('VACUUM INTO ?').run(path);

@@ -46,7 +46,7 @@ function run(args: string[], input = '', node = process.execPath) {
 const chunkNames = (loaded: string[]) => loaded.filter((url) => url.includes('/chunks/')).map((url) => path.basename(url).replace(/-[\w-]{8}\.js$/, ''));
 
 describe('the bundled leverage CLI', () => {
-  it('is one small entry plus chunks, with only better-sqlite3 left outside', () => {
+  it('is one small entry plus chunks, with only better-sqlite3 and the sync engine\'s Automerge and libsodium left outside', () => {
     const entry = fs.readFileSync(bin, 'utf8');
     expect(entry.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(entry.length).toBeLessThan(4000);
@@ -60,7 +60,7 @@ describe('the bundled leverage CLI', () => {
       ].map((match) => match[1] as string);
       for (const specifier of specifiers) if (!specifier.startsWith('.')) imports.add(specifier);
     }
-    expect([...imports].filter((name) => !name.startsWith('node:')).sort()).toEqual(['better-sqlite3']);
+    expect([...imports].filter((name) => !name.startsWith('node:')).sort()).toEqual(['@automerge/automerge', 'better-sqlite3', 'libsodium-wrappers-sumo']);
   });
 
   it('prints help, and its quick paths (help, stats, list, hook run) load no zod and no markdown code', () => {

@@ -5,6 +5,7 @@ import { BackupList } from '../backups/BackupList.tsx';
 import { DataImportButton } from '../import/DataImportButton.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { DesktopIntegrationSettings } from '../settings/DesktopIntegrationSettings.tsx';
 import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
@@ -133,6 +134,12 @@ export default function SettingsScreen() {
               Redaction
             </h2>
             <RedactionProfilesEditor />
+          </section>
+          <section className="card" aria-labelledby="sync-title">
+            <h2 id="sync-title" className="card-title">
+              Sync
+            </h2>
+            <SyncSettings />
           </section>
         </div>
       </div>

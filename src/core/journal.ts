@@ -2,6 +2,7 @@ import { renderDailyPost } from './post/dailyPost.ts';
 import { MetricsService } from './metrics/metricsService.ts';
 import { openDatabase, type OpenOptions, type SqliteDatabase } from './store/database.ts';
 import { DayRepository } from './store/dayRepository.ts';
+import { EditConflictRepository } from './store/editConflictRepository.ts';
 import { SettingsRepository } from './store/settingsRepository.ts';
 import { TaskRepository } from './store/taskRepository.ts';
 
@@ -12,6 +13,8 @@ import { TaskRepository } from './store/taskRepository.ts';
 export class Journal {
   readonly tasks: TaskRepository;
   readonly days: DayRepository;
+  /** Text fields changed in two places (this window and the CLI, another window or, later, sync). */
+  readonly conflicts: EditConflictRepository;
   readonly settings: SettingsRepository;
   readonly metrics: MetricsService;
 
@@ -25,7 +28,8 @@ export class Journal {
     this.path = path;
     this.backupPath = backupPath;
     this.tasks = new TaskRepository(db);
-    this.days = new DayRepository(db);
+    this.conflicts = new EditConflictRepository(db);
+    this.days = new DayRepository(db, this.conflicts);
     this.settings = new SettingsRepository(db);
     this.metrics = new MetricsService(db);
   }

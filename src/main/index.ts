@@ -22,6 +22,7 @@ import { journalPath, openJournalAtStartup } from './startup/openJournal.ts';
 import { createSettingsEffects } from './startup/settingsEffects.ts';
 import { createAppTray, type AppTray } from './tray/appTray.ts';
 import { createAppWindows } from './windows/appWindows.ts';
+import { createEditFlusher } from './windows/flushBeforeClose.ts';
 
 const isDevelopment = !app.isPackaged;
 // The dev server is trusted only while developing; a packaged app ignores the variable.
@@ -85,7 +86,11 @@ async function start(): Promise<void> {
   const host = createJournalHost(opened, (file) => Journal.open(file));
   const journal = () => host.current();
 
+  // Text still being typed is saved before any window closes or hides and before the app quits.
+  const flusher = createEditFlusher({ windows: () => windows.liveWindows() });
+  flusher.guardQuit(app);
   const windows = createAppWindows({
+    guardClose: (window) => flusher.guardClose(window),
     preload,
     devServerUrl,
     devTools: isDevelopment,
@@ -125,6 +130,7 @@ async function start(): Promise<void> {
     shortcutStatus: () => shortcuts.status(),
     closeQuickAdd: () => windows.hideQuickAdd(),
     documentsFolder: () => app.getPath('documents'),
+    editsFlushed: (requestId) => flusher.answered(requestId),
     restoreJournal: async (backupFile) => {
       const restored = await host.restore(backupFile);
       // Everything the windows show came from the old file.

@@ -25,6 +25,7 @@ export const SHELL_CHANNELS = [
   'closeQuickAdd',
   'saveArticle',
   'restoreBackup',
+  'editsFlushed',
 ] as const satisfies readonly Channel[];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, ShellChannel>;
@@ -56,6 +57,9 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
     listWorkstreams: () => journal.tasks.workstreams(),
     getDay: ({ date }) => journal.days.get(date),
     updateDay: ({ date, patch }) => journal.days.update(date, patch),
+    saveDayText: ({ date, field, value, base }) => journal.days.saveText(date, field, value, base),
+    listEditConflicts: ({ date }) => journal.conflicts.open('day', date),
+    resolveEditConflict: ({ id, keep }) => journal.days.resolveConflict(id, keep),
     dayMetrics: ({ date }) => journal.metrics.day(date),
     weekMetrics: ({ week }) => journal.metrics.week(week),
     rangeMetrics: (range) => journal.metrics.range(range),

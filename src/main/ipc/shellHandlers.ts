@@ -28,6 +28,8 @@ export interface ShellServices {
   closeQuickAdd(): boolean;
   /** Where save dialogs start. */
   documentsFolder(): string;
+  /** A window answered main's `flushEdits` request: its pending text edits are saved. */
+  editsFlushed(requestId: number): void;
   /** Closes the journal, restores the backup over it (taking a safety backup first) and reopens it. */
   restoreJournal(backupFile: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
   now?(): Date;
@@ -124,5 +126,9 @@ export function createShellHandlers(journal: Journal, services: ShellServices): 
     backupNow: async () => ({ path: (await createBackup(journal.db, backupFolderFor(journal.path), 'manual', now())).path }),
     restoreBackup: ({ path: requested }) => services.restoreJournal(listedBackup(journal, requested)),
     closeQuickAdd: () => ({ closed: services.closeQuickAdd() }),
+    editsFlushed: ({ requestId }) => {
+      services.editsFlushed(requestId);
+      return null;
+    },
   };
 }

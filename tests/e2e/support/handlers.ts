@@ -13,6 +13,8 @@ export interface ShellLog {
   saved: string[];
   exported: string[];
   quickAddClosed: number;
+  /** The requestIds the pages answered with editsFlushed. */
+  flushed: number[];
 }
 
 /**
@@ -25,7 +27,7 @@ export function createTestHandlers(
   folder: string,
   shown: { databasePath: string; backupFolder: string },
 ): { handlers: HandlerTable; log: ShellLog } {
-  const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0 };
+  const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0, flushed: [] };
   const shell: ShellHandlerTable = {
     savePost: ({ date, profile, revisionNote }) => {
       const path = join(folder, `leverage-record-${date}.md`);
@@ -61,6 +63,10 @@ export function createTestHandlers(
     closeQuickAdd: () => {
       log.quickAddClosed += 1;
       return { closed: true };
+    },
+    editsFlushed: ({ requestId }) => {
+      log.flushed.push(requestId);
+      return null;
     },
     saveArticle: ({ markdown, suggestedName, charts }) => {
       const path = join(folder, suggestedName);

@@ -18,6 +18,7 @@ export function fakeServices(answers: { saveTo?: string | null; openFrom?: strin
     appVersion: () => '9.9.9',
     shortcutStatus: () => ({ registered: false, error: 'CommandOrControl+Shift+L is already in use by another application.' }),
     closeQuickAdd: vi.fn(() => true),
+    editsFlushed: vi.fn(),
     documentsFolder: () => '/home/someone/Documents',
     restoreJournal: vi.fn(async (backupFile: string) => ({ restoredFrom: backupFile, safetyBackup: null as string | null })),
     now: () => new Date('2026-03-01T12:00:00.000Z'),

@@ -76,7 +76,6 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
     });
     if (!outcome) return setState(current);
     const app = useAppStore.getState();
-    app.dataChanged();
     const written = outcome.days.filter((day) => day.action !== 'unchanged' && day.action !== 'skipped');
     const removed = outcome.days.reduce((sum, day) => sum + day.tasksRemoved, 0);
     toast(
@@ -154,7 +153,6 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
                 onClick={async () => {
                   const result = await call('importData');
                   if (result?.path) {
-                    useAppStore.getState().dataChanged();
                     toast('success', `Imported ${plural(result.tasks, 'task')} and ${plural(result.days, 'day')} from ${result.path}`);
                     ref.current?.close();
                   }

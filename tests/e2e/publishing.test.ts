@@ -41,7 +41,7 @@ describe('publishing against the real handlers', () => {
     expect(sentence).toMatch(/Refactor scoring pipeline/);
     await fact.click();
     expect(await analysis.inputValue()).toBe(`The day in brief. ${sentence}`);
-    await page.getByRole('button', { name: 'Save text' }).click();
+    // Saved by the autosave, with no button to press.
     await expect.poll(() => harness.journal.days.get(day).analysis).toBe(`The day in brief. ${sentence}`);
     await go('Post');
     await expect.poll(sourceText).toContain(sentence);

@@ -1,6 +1,7 @@
 // `npm run bench [-- --json] [-- --sizes 10000,100000]`: seeds journals of 10k, 100k and 1M tasks
 // in a temp folder and prints medians of repeated runs for the store, the metric engine, the post
-// export and start-up, each next to its floor (raw better-sqlite3 / a naive full-scan GROUP BY).
+// export and start-up, each next to its floor (raw better-sqlite3 / a naive full-scan GROUP BY),
+// and the bundled CLI's start-up next to `node -e 0` (`node scripts/bench/cliStartup.ts` alone).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { openDatabase } from '../../src/core/store/database.ts';
 import { ipcContract } from '../../src/shared/ipc/contract.ts';
 import { isoWeekOf, isoWeekRange, shiftDate } from '../../src/shared/metrics/periods.ts';
 import type { NewTask } from '../../src/shared/domain/task.ts';
+import { measureCliStartup, type CliStartupFigures } from './cliStartup.ts';
 import { measureRenderer, type RendererFigures } from './renderer.ts';
 import { generateTasks } from './seedData.ts';
 import { medianMs, percentile, timeMs } from './timing.ts';
@@ -178,11 +180,12 @@ try {
   log(`Leverage Journal benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${os.platform()}`);
   const figures: SizeFigures[] = [];
   for (const size of sizes) figures.push(await measureSize(size, folder));
+  const cli: CliStartupFigures = await measureCliStartup(folder, log);
   let renderer: RendererFigures | null = null;
   if (!skipRenderer) {
     renderer = await measureRenderer(log);
   }
-  if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, renderer }, null, 2)}\n`);
+  if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, cli, renderer }, null, 2)}\n`);
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
 }

@@ -1,6 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { workDateSchema } from '../shared/domain/task.ts';
-import { isoWeekRange, monthRange, today, weekRangeOf, type DateRange } from '../shared/metrics/periods.ts';
+import { isCalendarDate, isoWeekRange, monthRange, today, weekRangeOf, type DateRange } from '../shared/metrics/periods.ts';
 import { parseDuration } from '../shared/units/duration.ts';
 import { parseTokens } from '../shared/units/tokens.ts';
 
@@ -17,7 +16,7 @@ function wrap<T>(parse: (value: string) => T): (value: string) => T {
 
 export const parseDateOption = wrap((value: string): string => {
   const text = value === 'today' ? today() : value;
-  if (!workDateSchema.safeParse(text).success) throw new Error(`"${value}" is not a date: use YYYY-MM-DD or "today".`);
+  if (!isCalendarDate(text)) throw new Error(`"${value}" is not a date: use YYYY-MM-DD or "today".`);
   return text;
 });
 

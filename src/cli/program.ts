@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { detectFormat, exportData, importData, DATA_FORMATS, type DataFormat } from '../core/data/dataTransfer.ts';
+import { DATA_FORMATS, type DataFormat } from '../core/data/dataFormats.ts';
 import { isJournalError } from '../core/errors.ts';
-import { Journal } from '../core/journal.ts';
+import type { HookRunner } from '../core/hook/hookCommand.ts';
+import type * as JournalModule from '../core/journal.ts';
+import type { Journal } from '../core/journal.ts';
+import type * as RecoveryModule from '../core/store/recovery.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import type { TaskPatch } from '../shared/domain/task.ts';
 import { today } from '../shared/metrics/periods.ts';
@@ -11,6 +14,7 @@ import { toStatsJson } from '../shared/metrics/summary.ts';
 import { COMMAND_MODULES } from './commands/index.ts';
 import { addSessionOption, createTaskWithSessions } from './commands/sessions.ts';
 import { summaryLines, taskLine } from './format.ts';
+import { needsJournal } from './journalFree.ts';
 import {
   currentWeek,
   parseAgentDuration,
@@ -29,6 +33,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** What a Stop hook installed from here should run (null: unknown, `hook install` then needs --command). */
+  hookRunner?: HookRunner | null;
 }
 
 interface TaskFlags {
@@ -98,14 +104,32 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Builds the `leverage` program. Every command opens the journal lazily, so `--help` never touches the database. */
+/**
+ * Builds the `leverage` program. Every command opens the journal lazily, so `--help` never touches
+ * the database; the store's code (SQLite, schemas) is loaded just before an action that needs it,
+ * and each command loads its own heavier modules inside its action.
+ */
 export function buildProgram(io: CliIo): { program: Command; closeJournal: () => void } {
   let journal: Journal | null = null;
+  let store: (typeof JournalModule & typeof RecoveryModule) | null = null;
   const program = new Command('leverage');
   const open = (): Journal => {
-    journal ??= Journal.open(resolveDatabasePath(program.opts<{ db?: string }>().db, io.env));
+    if (journal) return journal;
+    if (!store) throw new Error('internal: the journal module was not loaded before the action');
+    const { Journal, describeMovedAside, pendingMovedAside } = store;
+    const file = resolveDatabasePath(program.opts<{ db?: string }>().db, io.env);
+    const undecided = pendingMovedAside(file);
+    if (undecided.length > 0) {
+      // Never start an empty journal silently where one was moved aside: the person decides first.
+      if (!fs.existsSync(file)) throw new Error(`${describeMovedAside(file, undecided)} No new journal was created.`);
+      io.stderr(`leverage: note: ${describeMovedAside(file, undecided)}\n`);
+    }
+    journal = Journal.open(file);
     return journal;
   };
+  program.hook('preAction', async (_program, action) => {
+    if (needsJournal(action) && !store) store = { ...(await import('../core/journal.ts')), ...(await import('../core/store/recovery.ts')) };
+  });
   const resolveFile = (file: string) => path.resolve(io.cwd, file);
   const writeOut = (text: string, out: string | undefined) => {
     if (out) {
@@ -122,8 +146,8 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
 
-  addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action((flags: TaskFlags & { session?: string[] }) => {
-    const task = createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
+  addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action(async (flags: TaskFlags & { session?: string[] }) => {
+    const task = await createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
     io.stdout(flags.json ? json(task) : `Added ${taskLine(task)}\n`);
   });
 
@@ -204,8 +228,9 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   addRangeFlags(program.command('export-data').description("export tasks in the app's own CSV or JSON format"))
     .addOption(new Option('--format <format>', 'csv or json').choices(DATA_FORMATS).makeOptionMandatory())
     .option('--out <file>', 'write to a file instead of stdout')
-    .action((flags: RangeOptions & { format: DataFormat; out?: string }) => {
+    .action(async (flags: RangeOptions & { format: DataFormat; out?: string }) => {
       const range = resolveRange(flags, null);
+      const { exportData } = await import('../core/data/dataTransfer.ts');
       writeOut(exportData(open(), flags.format, range ?? undefined), flags.out);
     });
 
@@ -214,14 +239,15 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     .description('import tasks from a CSV or JSON export (all or nothing)')
     .argument('<file>', 'the file to import')
     .addOption(new Option('--format <format>', 'csv or json (default: from the file name)').choices(DATA_FORMATS))
-    .action((file: string, flags: { format?: DataFormat }) => {
+    .action(async (file: string, flags: { format?: DataFormat }) => {
       const text = fs.readFileSync(resolveFile(file), 'utf8');
+      const { detectFormat, importData } = await import('../core/data/dataTransfer.ts');
       const result = importData(open(), text, flags.format ?? detectFormat(file, text));
       io.stdout(`Imported ${result.tasks} task(s) and ${result.days} day record(s).\n`);
     });
 
   for (const register of COMMAND_MODULES) {
-    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut });
+    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
   }
 
   return { program, closeJournal: () => journal?.close() };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { periodArticle, type PeriodSpec } from '../../core/publishing/periodArticle.ts';
+import type { PeriodSpec } from '../../core/publishing/periodArticle.ts';
 import { parseDateOption, parseMonthOption, parseWeekOption } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 import { parseCountOption } from './facts.ts';
@@ -40,7 +40,8 @@ export const articleCommand: CommandModule = (context: CommandContext) => {
     .option('--out <file>', 'write the markdown to a file instead of stdout')
     .option('--charts <dir>', 'also write SVG charts into this folder and link them from the article')
     .addOption(new Option('--exclude-lowest <n>', 'lowest-leverage tasks set aside in the facts').argParser(parseCountOption))
-    .action((flags: ArticleFlags) => {
+    .action(async (flags: ArticleFlags) => {
+      const { periodArticle } = await import('../../core/publishing/periodArticle.ts');
       const spec = periodOf(flags);
       const out = flags.out ? context.resolvePath(flags.out) : undefined;
       const chartsDir = flags.charts ? context.resolvePath(flags.charts) : undefined;

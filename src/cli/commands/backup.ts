@@ -1,8 +1,4 @@
 import { Option } from 'commander';
-import { listBackups } from '../../core/backup/backupFiles.ts';
-import { backupToFile, createBackup } from '../../core/backup/backupService.ts';
-import { inspectDatabaseFile } from '../../core/backup/inspectDatabase.ts';
-import { restoreBackup } from '../../core/backup/restoreBackup.ts';
 import { backupFolderFor, resolveDatabasePath } from '../../core/paths.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
@@ -10,7 +6,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(2)} MB`;
 }
 
-/** `leverage backup`, `leverage backups`, `leverage restore FILE`. */
+/** `leverage backup`, `leverage backups`, `leverage restore FILE`, `leverage moved-aside`. */
 export const backupCommands: CommandModule = (context: CommandContext) => {
   const { program } = context;
   // The data path without opening it: restore must not hold a connection to the file it replaces.
@@ -22,6 +18,7 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .option('--out <file>', 'write the backup to this file instead (never overwrites)')
     .action(async (flags: { out?: string }) => {
       const journal = context.journal();
+      const { backupToFile, createBackup } = await import('../../core/backup/backupService.ts');
       const backup = flags.out
         ? await backupToFile(journal.db, context.resolvePath(flags.out))
         : await createBackup(journal.db, backupFolderFor(journal.path), 'manual');
@@ -32,7 +29,8 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .command('backups')
     .description('list the backups in the backups folder, newest first')
     .option('--json', 'print JSON')
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
+      const { listBackups } = await import('../../core/backup/backupFiles.ts');
       const folder = backupFolderFor(databasePath());
       const backups = listBackups(folder);
       if (flags.json) {
@@ -52,7 +50,9 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
     .action(async (file: string, flags: { yes?: boolean }) => {
       const source = context.resolvePath(file);
       const target = databasePath();
-      const report = inspectDatabaseFile(source);
+      const { inspectDatabaseFile } = await import('../../core/backup/inspectDatabase.ts');
+      const { restoreBackup } = await import('../../core/backup/restoreBackup.ts');
+      const report = inspectDatabaseFile(source, { exactSchema: true });
       const summary = `${source} (schema ${report.schemaVersion}, ${report.tasks} task row(s))`;
       if (!flags.yes) {
         throw new Error(`This would replace ${target} with ${summary}; the current journal would be backed up first. Nothing was changed: run again with --yes to restore.`);
@@ -64,5 +64,25 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
           ? `The unreadable file it replaced was moved to ${result.movedAside}.`
           : 'There was no journal to replace.';
       context.stdout(`Restored ${summary} into ${target}. ${kept}\n`);
+    });
+
+  program
+    .command('moved-aside')
+    .description('journal files an earlier start moved aside and not yet decided about; --dismiss stops the reminder')
+    .option('--dismiss', 'keep the files where they are and stop naming them at every start')
+    .action(async (flags: { dismiss?: boolean }) => {
+      const { pendingMovedAside, settleMovedAside } = await import('../../core/store/recovery.ts');
+      const file = databasePath();
+      const entries = pendingMovedAside(file);
+      if (flags.dismiss) {
+        settleMovedAside(file);
+        context.stdout(entries.length === 0 ? 'Nothing was waiting.\n' : `Dismissed; the file(s) stay where they are:\n${entries.map((entry) => `  ${entry.path}`).join('\n')}\n`);
+        return;
+      }
+      context.stdout(
+        entries.length === 0
+          ? 'No journal file is waiting for a decision.\n'
+          : `${entries.map((entry) => `${entry.at}  ${entry.path}\n  ${entry.reason}`).join('\n')}\nRestore one with: leverage restore FILE --yes; or: leverage moved-aside --dismiss\n`,
+      );
     });
 };

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { HookRunner } from '../../core/hook/hookCommand.ts';
 import type { Journal } from '../../core/journal.ts';
 
 /** What a command module gets: the program, a lazily opened journal, and the process's I/O. */
@@ -13,6 +14,8 @@ export interface CommandContext {
   resolvePath: (file: string) => string;
   /** Writes to --out FILE when given, else to stdout. */
   writeOut: (text: string, out: string | undefined) => void;
+  /** How this CLI is installed, for the Stop hook's command (null when unknown). */
+  hookRunner: HookRunner | null;
 }
 
 export type CommandModule = (context: CommandContext) => void;

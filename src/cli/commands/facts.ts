@@ -1,5 +1,4 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { dayFacts, weekFacts } from '../../core/publishing/journalFacts.ts';
 import { parseDateOption, parseWeekOption } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
@@ -17,7 +16,8 @@ export const factsCommand: CommandModule = (context: CommandContext) => {
     .addOption(new Option('--week <week>', 'an ISO week, e.g. 2026-W09').argParser(parseWeekOption).conflicts('date'))
     .addOption(new Option('--exclude-lowest <n>', 'how many lowest-leverage tasks the "excluding …" fact sets aside (default: those under a quarter of the weighted average)').argParser(parseCountOption))
     .option('--json', 'print a JSON list of { kind, text, figures }')
-    .action((flags: { date?: string; week?: string; excludeLowest?: number; json?: boolean }) => {
+    .action(async (flags: { date?: string; week?: string; excludeLowest?: number; json?: boolean }) => {
+      const { dayFacts, weekFacts } = await import('../../core/publishing/journalFacts.ts');
       if (!flags.date && !flags.week) throw new Error('Give --date YYYY-MM-DD or --week YYYY-Www.');
       const options = { excludeLowest: flags.excludeLowest };
       const facts = flags.week ? weekFacts(context.journal(), flags.week, options) : dayFacts(context.journal(), flags.date as string, options);

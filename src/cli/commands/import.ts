@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { commitImport, existingDaysOf, type ConflictMode } from '../../core/import/commitImport.ts';
-import { writeTransaction } from '../../core/store/database.ts';
-import { planImport, type DayPlan, type ImportReport } from '../../core/import/planImport.ts';
+import type { ConflictMode } from '../../core/import/commitImport.ts';
+import type { DayPlan, ImportReport } from '../../core/import/planImport.ts';
 import { statedView } from '../../core/import/importView.ts';
 import { toStatsJson } from '../../shared/metrics/summary.ts';
 import { formatFactor } from '../../shared/units/factor.ts';
@@ -63,7 +62,10 @@ export const importCommand: CommandModule = ({ program, journal, stdout, resolve
     .addOption(new Option('--date <date>', 'the date of a pasted post without its title line').argParser(parseDateOption))
     .addOption(new Option('--merge', 'add the post\'s tasks to a day that already has others').conflicts('replace'))
     .addOption(new Option('--replace', 'replace the tasks of a day that already has others').conflicts('merge'))
-    .action((files: string[], flags: ImportFlags) => {
+    .action(async (files: string[], flags: ImportFlags) => {
+      const { commitImport, existingDaysOf } = await import('../../core/import/commitImport.ts');
+      const { planImport } = await import('../../core/import/planImport.ts');
+      const { writeTransaction } = await import('../../core/store/database.ts');
       const mode: ConflictMode | undefined = flags.merge ? 'merge' : flags.replace ? 'replace' : undefined;
       const inputs = files.map((file) => {
         const full = resolvePath(file);

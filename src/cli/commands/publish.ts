@@ -1,12 +1,13 @@
 import { Option } from 'commander';
-import { dayRevision, exportDay, publishDay, type DayExport } from '../../core/publishing/publishDay.ts';
+import type { DayExport } from '../../core/publishing/publishDay.ts';
 import type { DayRevision } from '../../core/publishing/revisions.ts';
 import { today } from '../../shared/metrics/periods.ts';
 import { parseDateOption } from '../options.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 export function leakLines(exported: DayExport): string[] {
-  return exported.leaks.map((leak) => `  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`);
+  return exported.leaks.map((leak) => visible(`  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`));
 }
 
 export function revisionLines(revision: DayRevision): string[] {
@@ -21,7 +22,7 @@ export function revisionLines(revision: DayRevision): string[] {
   for (const figure of revision.figures) lines.push(`  ${figure.figure}: ${figure.beforeText} → ${figure.afterText}`);
   if (revision.introChanged) lines.push('  intro edited');
   if (revision.analysisChanged) lines.push('  analysis edited');
-  return lines;
+  return lines.map(visible);
 }
 
 interface PublishFlags {
@@ -46,7 +47,8 @@ export const publishCommand: CommandModule = (context: CommandContext) => {
     .option('--no-revision-note', 'leave out the "Revised on …" note')
     .option('--strict', 'refuse to publish when a private name remains in the output')
     .option('--dry-run', 'export (redacted, with any revision note) without marking the day published')
-    .action((flags: PublishFlags) => {
+    .action(async (flags: PublishFlags) => {
+      const { exportDay, publishDay } = await import('../../core/publishing/publishDay.ts');
       const journal = context.journal();
       const options = {
         profile: flags.redaction === false ? null : flags.redact,
@@ -75,7 +77,8 @@ export const publishCommand: CommandModule = (context: CommandContext) => {
     .description('how a published day differs from what was published (tasks and figures)')
     .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).makeOptionMandatory())
     .option('--json', 'print JSON')
-    .action((flags: { date: string; json?: boolean }) => {
+    .action(async (flags: { date: string; json?: boolean }) => {
+      const { dayRevision } = await import('../../core/publishing/publishDay.ts');
       const revision = dayRevision(context.journal(), flags.date);
       context.stdout(flags.json ? `${JSON.stringify(revision, null, 2)}\n` : `${revisionLines(revision).join('\n')}\n`);
     });

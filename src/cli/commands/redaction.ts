@@ -1,5 +1,4 @@
 import { Option } from 'commander';
-import { exportDay } from '../../core/publishing/publishDay.ts';
 import type { RedactionProfileSetting } from '../../shared/domain/settings.ts';
 import { parseDateOption } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
@@ -79,7 +78,8 @@ export const redactionCommand: CommandModule = (context: CommandContext) => {
     .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).makeOptionMandatory())
     .option('--profile <name>', 'profile (default: the active one)')
     .option('--json', 'print JSON')
-    .action((flags: { date: string; profile?: string; json?: boolean }) => {
+    .action(async (flags: { date: string; profile?: string; json?: boolean }) => {
+      const { exportDay } = await import('../../core/publishing/publishDay.ts');
       const exported = exportDay(context.journal(), flags.date, { profile: flags.profile });
       if (flags.json) {
         context.stdout(`${JSON.stringify({ profile: exported.profile, replacements: exported.replacements, leaks: exported.leaks }, null, 2)}\n`);

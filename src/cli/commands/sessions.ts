@@ -1,14 +1,11 @@
 import { Option, type Command } from 'commander';
-import { AgentLogStore } from '../../core/agentLogs/agentLogStore.ts';
 import type { AgentSession } from '../../core/agentLogs/agentSession.ts';
-import { claudeRoots } from '../../core/agentLogs/roots.ts';
-import { scanAgentLogs } from '../../core/agentLogs/scanLogs.ts';
-import { createTaskFromSessions } from '../../core/agentLogs/sessionFill.ts';
 import type { Journal } from '../../core/journal.ts';
 import type { Task, TaskPatch } from '../../shared/domain/task.ts';
 import { formatMinutes } from '../../shared/units/duration.ts';
 import { formatTokens } from '../../shared/units/tokens.ts';
 import { parseDateOption } from '../options.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandModule } from './context.ts';
 
 function sessionLine(session: AgentSession): string {
@@ -17,11 +14,13 @@ function sessionLine(session: AgentSession): string {
   const linked = session.linkedTaskIds.length > 0 ? `  linked: ${session.linkedTaskIds.map((id) => `#${id}`).join(' ')}` : '';
   const where = `${session.project ?? '?'}${session.gitBranch ? `@${session.gitBranch}` : ''}`;
   const time = `${formatMinutes(session.agentMinutes * 60)} agent${session.agentTimeSource === 'reconstructed' ? ' (reconstructed)' : ''}, ${formatMinutes(session.wallMinutes * 60)} wall`;
-  return `${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`;
+  return visible(`${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`);
 }
 
 /** Reads the given roots (or Claude Code's default ones) into the journal. */
-export function scanRoots(journal: Journal, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
+export async function scanRoots(journal: Journal, roots: readonly string[] | undefined, env: NodeJS.ProcessEnv) {
+  const { claudeRoots } = await import('../../core/agentLogs/roots.ts');
+  const { scanAgentLogs } = await import('../../core/agentLogs/scanLogs.ts');
   return scanAgentLogs(journal.db, roots && roots.length > 0 ? roots : claudeRoots(env));
 }
 
@@ -32,9 +31,9 @@ export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, 
     .addOption(new Option('--since <date>', 'only sessions active on or after this date').argParser(parseDateOption))
     .addOption(new Option('--root <dir>', 'a Claude data folder holding projects/ (repeatable; default: $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
     .option('--json', 'print JSON')
-    .action((flags: { since?: string; root?: string[]; json?: boolean }) => {
-      const scan = scanRoots(journal(), flags.root?.map(resolvePath), env);
-      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
+    .action(async (flags: { since?: string; root?: string[]; json?: boolean }) => {
+      const scan = await scanRoots(journal(), flags.root?.map(resolvePath), env);
+      const sessions = journal().agentSessions.listSessions(flags.since);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;
@@ -58,11 +57,12 @@ export function addSessionOption(command: Command): Command {
   );
 }
 
-export function createTaskWithSessions(journal: Journal, task: TaskPatch, sessionIds: readonly string[] | undefined, env: NodeJS.ProcessEnv): Task {
+export async function createTaskWithSessions(journal: Journal, task: TaskPatch, sessionIds: readonly string[] | undefined, env: NodeJS.ProcessEnv): Promise<Task> {
   if (!sessionIds || sessionIds.length === 0) {
     if (task.agentSeconds === undefined) throw new Error("required option '--agent <duration>' not specified (or give --session ID)");
     return journal.tasks.create(task);
   }
-  scanRoots(journal, undefined, env);
+  await scanRoots(journal, undefined, env);
+  const { createTaskFromSessions } = await import('../../core/agentLogs/sessionFill.ts');
   return createTaskFromSessions(journal, task, sessionIds).task;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError } from '../errors.ts';
+import { createPrivateFile, ensurePrivateFolder } from '../files/privateFiles.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { backupFileName, listBackups, parseBackupName, pruneAutomaticBackups, type BackupInfo, type BackupKind } from './backupFiles.ts';
 
@@ -15,6 +16,7 @@ export async function copyDatabase(db: SqliteDatabase, target: string): Promise<
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
   try {
+    createPrivateFile(partial); // a backup is the whole journal: only its owner may read it
     await db.backup(partial);
     const copy = new Database(partial);
     try {
@@ -49,7 +51,7 @@ export async function createBackup(
   kind: Exclude<BackupKind, 'before-migration'>,
   now: Date = new Date(),
 ): Promise<BackupInfo> {
-  fs.mkdirSync(folder, { recursive: true });
+  ensurePrivateFolder(folder);
   // Two backups in the same millisecond must not overwrite each other.
   let time = now.getTime();
   while (fs.existsSync(path.join(folder, backupFileName(kind, new Date(time))))) time += 1;

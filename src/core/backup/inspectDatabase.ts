@@ -1,7 +1,10 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { JournalError } from '../errors.ts';
+import { connect } from '../store/database.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations.ts';
+import { openFailureError } from '../store/openFailure.ts';
+import { schemaDifferences } from './schemaCheck.ts';
 
 /** The tables every Leverage Journal schema version has had since version 1. */
 const REQUIRED_TABLES = ['tasks', 'days', 'settings'] as const;
@@ -19,10 +22,22 @@ export interface InspectOptions {
   readonly latestVersion?: number;
   /** Accept an empty file or a SQLite file with no tables (a journal not yet initialized). */
   readonly allowEmpty?: boolean;
+  /**
+   * Require exactly the schema our migrations build for the file's user_version (tables, indexes,
+   * triggers, views): for a backup about to be restored or offered.
+   */
+  readonly exactSchema?: boolean;
+  /** better-sqlite3's native file, when not the default one. */
+  readonly nativeBinding?: string;
 }
 
 function hasSqliteHeader(file: string): boolean {
-  const handle = fs.openSync(file, 'r');
+  let handle: number;
+  try {
+    handle = fs.openSync(file, 'r');
+  } catch (error) {
+    throw openFailureError(error, file, 'could not be read');
+  }
   try {
     const header = Buffer.alloc(SQLITE_HEADER.length);
     const read = fs.readSync(handle, header, 0, header.length, 0);
@@ -45,12 +60,7 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
   if (stat.size === 0 || !hasSqliteHeader(file)) {
     throw new JournalError('DATABASE_CORRUPT', `${file} is not a SQLite database (its header is missing or damaged).`);
   }
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    throw new JournalError('DATABASE_CORRUPT', `${file} cannot be opened as a database: ${(error as Error).message}`, { cause: error });
-  }
+  const db: Database.Database = connect(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
     let check: { quick_check: string }[];
     let schemaVersion: number;
@@ -60,7 +70,8 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
       check = db.pragma('quick_check') as { quick_check: string }[];
       tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
     } catch (error) {
-      throw new JournalError('DATABASE_CORRUPT', `${file} is damaged: ${(error as Error).message}`, { cause: error });
+      // A full disk or an unreadable -wal/-shm is not damage: only SQLite's corrupt / not-a-database answers are.
+      throw openFailureError(error, file, 'could not be read');
     }
     const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
     if (problems.length > 0) {
@@ -79,6 +90,15 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
         'DATABASE_CORRUPT',
         `${file} is a SQLite database but not a Leverage Journal one (schema ${schemaVersion}${missing.length > 0 ? `, no ${missing.join(', ')} table` : ''}).`,
       );
+    }
+    if (options.exactSchema) {
+      const differences = schemaDifferences(db, schemaVersion);
+      if (differences.length > 0) {
+        throw new JournalError(
+          'INVALID_INPUT',
+          `${file} does not have the schema Leverage Journal builds for version ${schemaVersion}: ${differences.join('; ')}. It is refused: a backup must hold only the journal's own tables, indexes, triggers and views.`,
+        );
+      }
     }
     const tasks = (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
     return { path: file, schemaVersion, tasks, bytes: stat.size };

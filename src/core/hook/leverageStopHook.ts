@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * The Claude Code Stop hook's entry point: `node leverageStopHook.ts --inbox DIR`, the hook JSON
- * on stdin. Deliberately separate from the `leverage` CLI so that it loads only the inbox module
- * (no SQLite, no commander, no other commands) and returns to Claude Code at once. It prints
- * nothing on stdout (Claude Code would read it as hook output) and never exits 2 (which would
- * block Claude from stopping): a failure is one line on stderr and exit code 1.
+ * The Stop hook entry that versions before the bundled CLI installed from a checkout
+ * (`node …/src/core/hook/leverageStopHook.ts --inbox DIR`). Kept so those entries keep working
+ * until `leverage hook install` or the app's Settings replace them with `… hook run --inbox DIR`
+ * (both recognise this form). It prints nothing on stdout and never exits 2 (which would block
+ * Claude from stopping): a failure is one line on stderr and exit code 1.
  */
-import { acceptHookPayload } from './inbox.ts';
+import { acceptHookPayload } from './inboxDrop.ts';
 import { readAll } from './readInput.ts';
 
 async function main(): Promise<void> {

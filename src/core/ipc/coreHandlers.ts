@@ -1,6 +1,5 @@
 import type { Task } from '../../shared/domain/task.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
-import { AgentLogStore } from '../agentLogs/agentLogStore.ts';
 import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
@@ -11,7 +10,7 @@ import { planImport } from '../import/planImport.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
-import type { Handler } from './invokeHandler.ts';
+import type { DriftingChannels, ExpectExactOutputs, Handler } from './invokeHandler.ts';
 
 /** Channels that need the desktop shell (dialogs, clipboard, windows, the OS); main implements them. */
 export const SHELL_CHANNELS = [
@@ -45,6 +44,13 @@ export const FACTOR_BUCKETS = [
 
 /** The handlers that need only the journal: used by IPC in the app and directly by tests. */
 export function createCoreHandlers(journal: Journal): CoreHandlerTable {
+  return coreHandlers(journal);
+}
+
+// Every core handler returns exactly its channel's output type (checked by tsc).
+export type CoreOutputsMatchContract = ExpectExactOutputs<DriftingChannels<ReturnType<typeof coreHandlers>>>;
+
+function coreHandlers(journal: Journal) {
   return {
     // The contract parsed the input with taskInputSchema already.
     createTask: (input) => journal.tasks.insertValidated([input])[0] as Task,
@@ -76,7 +82,7 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
     // Post import and agent sessions (issue 5).
     previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
     commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
-    listAgentSessions: (input) => new AgentLogStore(journal.db).listSessions(input?.since),
+    listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox (issue 8).
@@ -92,7 +98,7 @@ export function createCoreHandlers(journal: Journal): CoreHandlerTable {
             sizeBytes: backup.bytes,
             kind: backup.kind,
           })),
-  };
+  } satisfies CoreHandlerTable;
 }
 
 function withDefaults(range: { from?: string | undefined; to?: string | undefined } | undefined) {

@@ -2,7 +2,7 @@ import type { DayRecord } from '../../shared/domain/day.ts';
 import type { Settings } from '../../shared/domain/settings.ts';
 import type { Task } from '../../shared/domain/task.ts';
 import { summarize, taskLeverage, type Summary } from '../../shared/metrics/summary.ts';
-import { longDate } from '../../shared/metrics/periods.ts';
+import { longDate } from '../../shared/metrics/longDate.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/units/duration.ts';
 import { formatFactor } from '../../shared/units/factor.ts';
 import { formatTokenTotal, formatTokens } from '../../shared/units/tokens.ts';

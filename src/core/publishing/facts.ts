@@ -1,40 +1,23 @@
+import type { z } from 'zod';
+import type { FACT_KINDS, factSchema, figureValueSchema } from '../../shared/ipc/schemas.ts';
 import type { FactorFormat } from '../../shared/units/factor.ts';
 import { formatFactor, ratio } from '../../shared/units/factor.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/units/duration.ts';
 import { formatTrimmed } from '../../shared/units/rounding.ts';
 import { humanWeeks, summarize, taskLeverage, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
-import { longDate } from '../../shared/metrics/periods.ts';
-import type { SeriesPoint } from '../metrics/metricsService.ts';
+import { longDate } from '../../shared/metrics/longDate.ts';
+import type { SeriesPoint } from '../metrics/metricEngine.ts';
 import { capitalize, countNoun, countWord, listJoin } from './numberWords.ts';
 
 /**
  * Analysis facts: sentences the user can insert into a post's Analysis section, every number
  * computed from the data (never typed by hand), each with the figures it states.
  */
-export const FACT_KINDS = [
-  'overview',
-  'ceiling',
-  'floor',
-  'excluding-lowest',
-  'lowest-share',
-  'human-weeks',
-  'workstream-share',
-  'previous-day',
-  'previous-week',
-  'most-tasks',
-  'highest-leverage',
-  'lowest-leverage',
-  'largest-task',
-] as const;
+export { FACT_KINDS } from '../../shared/ipc/schemas.ts';
 export type FactKind = (typeof FACT_KINDS)[number];
-
-export type FigureValue = number | string | boolean | null | number[] | string[];
-
-export interface Fact {
-  kind: FactKind;
-  text: string;
-  figures: Record<string, FigureValue>;
-}
+export type FigureValue = z.infer<typeof figureValueSchema>;
+/** A sentence and the figures it states (its type is the IPC schema's, so the two cannot drift). */
+export type Fact = z.infer<typeof factSchema>;
 
 export type FactScope = 'day' | 'week' | 'period';
 

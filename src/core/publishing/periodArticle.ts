@@ -1,13 +1,14 @@
 import { escapeTableCell } from '../post/dailyPost.ts';
 import type { Task } from '../../shared/domain/task.ts';
-import { isoWeekOf, isoWeekRange, longDate, monthRange, shiftDate, today, type DateRange } from '../../shared/metrics/periods.ts';
+import { isoWeekOf, isoWeekRange, monthRange, shiftDate, today, type DateRange } from '../../shared/metrics/periods.ts';
+import { longDate } from '../../shared/metrics/longDate.ts';
 import { humanWeeks, taskLeverage } from '../../shared/metrics/summary.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/units/duration.ts';
 import { formatFactor, type FactorFormat } from '../../shared/units/factor.ts';
 import { formatTrimmed } from '../../shared/units/rounding.ts';
 import { formatTokenTotal, formatTokens } from '../../shared/units/tokens.ts';
 import type { Journal } from '../journal.ts';
-import type { SeriesPoint } from '../metrics/metricsService.ts';
+import type { SeriesPoint } from '../metrics/metricEngine.ts';
 import { rangeFacts, weekFacts, type FactOptions } from './journalFacts.ts';
 import { barChart } from './svgChart.ts';
 
@@ -69,7 +70,7 @@ export interface PeriodArticle {
   period: ResolvedPeriod;
   markdown: string;
   charts: ArticleChart[];
-  /** The weekly rows, exactly as MetricsService.weeklySeries gives them (the Review screen's figures). */
+  /** The weekly rows, exactly as MetricEngine.weeklySeries gives them (the Review screen's figures). */
   weeks: SeriesPoint[];
 }
 

@@ -1,5 +1,5 @@
 import { inboxFolderFor, markSessionHandled, pendingSessions } from '../hook/inbox.ts';
-import type { Handler } from '../ipc/invokeHandler.ts';
+import type { DriftingChannels, ExpectExactOutputs, Handler } from '../ipc/invokeHandler.ts';
 import type { Journal } from '../journal.ts';
 import { dayFacts, weekFacts } from './journalFacts.ts';
 import { periodArticle, type PeriodSpec } from './periodArticle.ts';
@@ -20,8 +20,8 @@ function inboxOf(journal: Journal): string | null {
   return journal.path === ':memory:' ? null : inboxFolderFor(journal.path);
 }
 
-/** IPC handlers of issue 8's channels; createCoreHandlers spreads them in. */
-export function publishingHandlers(journal: Journal): { [C in PublishingChannel]: Handler<C> } {
+/** IPC handlers of the publishing channels (facts, articles, redaction, revisions, the hook inbox); createCoreHandlers spreads them in. */
+export function publishingHandlers(journal: Journal) {
   return {
     dayFacts: ({ date, excludeLowest }) => dayFacts(journal, date, { excludeLowest }),
     weekFacts: ({ week, excludeLowest }) => weekFacts(journal, week, { excludeLowest }),
@@ -60,5 +60,8 @@ export function publishingHandlers(journal: Journal): { [C in PublishingChannel]
       const inbox = inboxOf(journal);
       return { handled: inbox ? markSessionHandled(inbox, sessionId) : false };
     },
-  };
+  } satisfies { [C in PublishingChannel]: Handler<C> };
 }
+
+// Every publishing handler returns exactly its channel's output type (checked by tsc).
+export type PublishingOutputsMatchContract = ExpectExactOutputs<DriftingChannels<ReturnType<typeof publishingHandlers>>>;

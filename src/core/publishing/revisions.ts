@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taskSchema, type Task } from '../../shared/domain/task.ts';
-import { longDate } from '../../shared/metrics/periods.ts';
+import { longDate } from '../../shared/metrics/longDate.ts';
 import { summarize, type Summary } from '../../shared/metrics/summary.ts';
 import { formatHours, formatMinutes } from '../../shared/units/duration.ts';
 import { formatFactor } from '../../shared/units/factor.ts';

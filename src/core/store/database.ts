@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError } from '../errors.ts';
+import { createPrivateFile, ensurePrivateFolder, makePrivate } from '../files/privateFiles.ts';
 import { backupFolderFor } from '../paths.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.ts';
+import { openFailureError } from './openFailure.ts';
 
 export type SqliteDatabase = Database.Database;
 
@@ -15,6 +17,8 @@ export interface OpenOptions {
   /** Milliseconds a writer waits for another process's lock before SQLITE_BUSY. */
   readonly busyTimeoutMs?: number;
   readonly readonly?: boolean;
+  /** better-sqlite3's native file, when not the default one (a packaged app; tests load a broken one). */
+  readonly nativeBinding?: string;
 }
 
 export interface OpenedDatabase {
@@ -29,9 +33,21 @@ function readUserVersion(db: SqliteDatabase, file: string): number {
   try {
     return db.pragma('user_version', { simple: true }) as number;
   } catch (error) {
-    throw new JournalError('DATABASE_CORRUPT', `${file} is not a Leverage Journal database (or it is damaged): ${(error as Error).message}`, {
-      cause: error,
+    // Only SQLite's corrupt / not-a-database answers mean the file is damaged (see openFailure.ts).
+    throw openFailureError(error, file, 'could not be read');
+  }
+}
+
+/** Opens a better-sqlite3 connection, reporting a failure as what it is (damaged file, full disk, permissions, lock, module). */
+export function connect(file: string, options: { readonly?: boolean; fileMustExist?: boolean; nativeBinding?: string } = {}): SqliteDatabase {
+  try {
+    return new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.fileMustExist ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
+  } catch (error) {
+    throw openFailureError(error, file);
   }
 }
 
@@ -44,14 +60,19 @@ function readUserVersion(db: SqliteDatabase, file: string): number {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? LATEST_SCHEMA_VERSION;
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-
-  let db: SqliteDatabase;
-  try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-  } catch (error) {
-    throw new JournalError('IO_FAILED', `Cannot open ${file}: ${(error as Error).message}`, { cause: error });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk && !options.readonly) {
+    // The journal holds someone's client names and work history: only its owner may read it.
+    try {
+      if (!fs.existsSync(path.dirname(file))) ensurePrivateFolder(path.dirname(file));
+      if (!fs.existsSync(file)) createPrivateFile(file);
+      else makePrivate(file);
+    } catch (error) {
+      throw openFailureError(error, file, 'could not be created');
+    }
   }
+
+  const db = connect(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, nativeBinding: options.nativeBinding });
   try {
     const previousVersion = readUserVersion(db, file);
     if (previousVersion > latest) {
@@ -63,17 +84,23 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     if (options.readonly) return { db, previousVersion, backupPath: null };
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+    } catch (error) {
+      throw openFailureError(error, file, 'could not be opened for writing');
+    }
+    if (onDisk) for (const suffix of ['-wal', '-shm']) if (fs.existsSync(`${file}${suffix}`)) makePrivate(`${file}${suffix}`);
 
     let backupPath: string | null = null;
     if (previousVersion < latest) {
       if (previousVersion > 0 && file !== ':memory:') {
         const folder = options.backupFolder ?? backupFolderFor(file);
-        fs.mkdirSync(folder, { recursive: true });
+        ensurePrivateFolder(folder);
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         backupPath = path.join(folder, `leverage-before-v${latest}-from-v${previousVersion}-${stamp}.db`);
+        createPrivateFile(backupPath); // VACUUM INTO fills an empty file and keeps its mode
         db.prepare('VACUUM INTO ?').run(backupPath);
       }
       runMigrations(db, migrations);

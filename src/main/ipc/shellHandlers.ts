@@ -3,6 +3,7 @@ import path from 'node:path';
 import { exportData, importData, detectFormat } from '../../core/data/dataTransfer.ts';
 import { JournalError } from '../../core/errors.ts';
 import type { ShellHandlerTable } from '../../core/ipc/coreHandlers.ts';
+import type { DriftingChannels, ExpectExactOutputs } from '../../core/ipc/invokeHandler.ts';
 import type { Journal } from '../../core/journal.ts';
 import { listBackups } from '../../core/backup/backupFiles.ts';
 import { createBackup } from '../../core/backup/backupService.ts';
@@ -54,6 +55,13 @@ const DATA_FILTERS = {
 
 /** The channels that need dialogs, the clipboard, windows or the file system. */
 export function createShellHandlers(journal: Journal, services: ShellServices): ShellHandlerTable {
+  return shellHandlers(journal, services);
+}
+
+// Every shell handler returns exactly the fields of its channel's output (checked by tsc).
+export type ShellOutputsMatchContract = ExpectExactOutputs<DriftingChannels<ReturnType<typeof shellHandlers>>>;
+
+function shellHandlers(journal: Journal, services: ShellServices) {
   const now = () => services.now?.() ?? new Date();
   return {
     savePost: async ({ date, profile, revisionNote }) => {
@@ -130,5 +138,5 @@ export function createShellHandlers(journal: Journal, services: ShellServices): 
       services.editsFlushed(requestId);
       return null;
     },
-  };
+  } satisfies ShellHandlerTable;
 }

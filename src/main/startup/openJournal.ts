@@ -4,7 +4,7 @@ import { restoreBackup } from '../../core/backup/restoreBackup.ts';
 import { isJournalError, JournalError } from '../../core/errors.ts';
 import { Journal } from '../../core/journal.ts';
 import { DATABASE_FILE_NAME } from '../../core/paths.ts';
-import { openJournalWithRecovery, type OpenOutcome } from '../../core/store/recovery.ts';
+import { describeMovedAside, openJournalWithRecovery, settleMovedAside, type MovedAsideEntry, type OpenOutcome } from '../../core/store/recovery.ts';
 
 /** userData/leverage.db (the same file the CLI uses by default); LEVERAGE_DB overrides it. */
 export function journalPath(userData: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -83,6 +83,20 @@ function backupTime(backup: BackupInfo): string {
   return new Date(backup.createdAt).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short' });
 }
 
+/** The reminder shown at every start while a moved-aside journal file is undecided. */
+export function movedAsideReminder(file: string, entries: readonly MovedAsideEntry[]): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: 'A journal file is still set aside',
+    message: 'An earlier start moved the journal file aside. It has not been deleted.',
+    detail: describeMovedAside(file, entries),
+    buttons: ['Remind me at the next start', 'I have dealt with it'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+}
+
 export interface StartupDeps {
   openWithRecovery?: (file: string) => OpenOutcome;
   open?: (file: string) => Journal;
@@ -99,7 +113,13 @@ export async function openJournalAtStartup(file: string, dialogs: StartupDialogs
   const open = deps.open ?? ((target: string) => Journal.open(target));
   const restore = deps.restore ?? restoreBackup;
   const outcome = (deps.openWithRecovery ?? openJournalWithRecovery)(file);
-  if (outcome.status === 'opened') return outcome.journal;
+  if (outcome.status === 'opened') {
+    if (outcome.movedAside.length > 0) {
+      const { response } = await dialogs.showMessageBox(movedAsideReminder(file, outcome.movedAside));
+      if (response === 1) settleMovedAside(file);
+    }
+    return outcome.journal;
+  }
   if (outcome.status === 'refused') {
     const { title, message } = explainOpenFailure(new JournalError(outcome.code, outcome.message), file);
     dialogs.showErrorBox(title, message);
@@ -118,7 +138,9 @@ export async function openJournalAtStartup(file: string, dialogs: StartupDialogs
     try {
       if (choice === 'quit') return null;
       if (choice === 'restore' && outcome.latestBackup) await restore(file, outcome.latestBackup.path);
-      return open(file);
+      const journal = open(file);
+      settleMovedAside(file); // the person decided: restored, or chose a new journal
+      return journal;
     } catch (error) {
       // Say why, then ask again: the moved-aside file and the backups are still there.
       const { message } = explainOpenFailure(error, file);

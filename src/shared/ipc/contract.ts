@@ -4,8 +4,10 @@ import { DAY_TEXT_FIELDS, editConflictSchema } from '../domain/editConflict.ts';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { taskIdSchema, taskInputSchema, taskPatchSchema, taskSchema, workDateSchema } from '../domain/task.ts';
 import {
+  agentSessionSchema,
   cumulativeSchema,
   dateInputSchema,
+  factSchema,
   isoWeekSchema,
   optionalRangeInputSchema,
   rangeInputSchema,
@@ -26,13 +28,7 @@ const postExportInputSchema = z.strictObject({
 
 // Publishing (issue 8): analysis facts, period articles, redaction, revisions, the agent hook inbox.
 const excludeLowestInput = z.number().int().min(0).max(10_000).optional();
-const factListSchema = z.array(
-  z.object({
-    kind: z.string(),
-    text: z.string(),
-    figures: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.number()), z.array(z.string())])),
-  }),
-);
+const factListSchema = z.array(factSchema);
 const textSpotSchema = { index: z.number().int(), line: z.number().int(), column: z.number().int(), context: z.string() };
 const redactionLeakSchema = z.object({ name: z.string(), found: z.string(), ...textSpotSchema });
 const redactionInput = { date: workDateSchema, profile: z.string().max(100).nullable().optional() };
@@ -108,27 +104,6 @@ const postImportReportSchema = z.object({
   ),
   warnings: z.array(z.string()),
   errors: z.array(z.string()),
-});
-const agentSessionSchema = z.object({
-  sessionId: z.string(),
-  project: z.string().nullable(),
-  cwd: z.string().nullable(),
-  gitBranch: z.string().nullable(),
-  title: z.string().nullable(),
-  firstAt: z.string().nullable(),
-  lastAt: z.string().nullable(),
-  agentMinutes: z.number(),
-  agentTimeSource: z.enum(['turn_duration', 'reconstructed']),
-  wallMinutes: z.number(),
-  inputTokens: z.number().int(),
-  outputTokens: z.number().int(),
-  cacheCreationTokens: z.number().int(),
-  cacheReadTokens: z.number().int(),
-  freshTokens: z.number().int(),
-  totalTokens: z.number().int(),
-  models: z.array(z.string()),
-  badLines: z.number().int(),
-  linkedTaskIds: z.array(taskIdSchema),
 });
 
 export const TASK_SORT_KEYS = [

@@ -1,4 +1,13 @@
-import { addDays, endOfISOWeek, format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek, startOfISOWeekYear } from 'date-fns';
+// One file per function (not the date-fns barrel): the CLI loads this on every command.
+import { addDays } from 'date-fns/addDays';
+import { endOfISOWeek } from 'date-fns/endOfISOWeek';
+import { formatISO } from 'date-fns/formatISO';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { parseISO } from 'date-fns/parseISO';
+import { setISOWeek } from 'date-fns/setISOWeek';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfISOWeekYear } from 'date-fns/startOfISOWeekYear';
 
 /** A closed range of work dates, both "YYYY-MM-DD". */
 export interface DateRange {
@@ -6,8 +15,24 @@ export interface DateRange {
   to: string;
 }
 
+/** The local calendar date of `date`, "YYYY-MM-DD". */
 export function toDateString(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  return formatISO(date, { representation: 'date' });
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "YYYY-MM-DD" naming a real calendar day (what the domain's zod `workDateSchema` accepts; a test
+ * keeps the two in step). The CLI checks dates with this so its start-up does not load zod.
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** Today's local calendar date. */
@@ -52,9 +77,4 @@ export function monthRange(month: string): DateRange {
   const first = new Date(Number(match[1]), Number(match[2]) - 1, 1);
   const last = new Date(Number(match[1]), Number(match[2]), 0);
   return { from: toDateString(first), to: toDateString(last) };
-}
-
-/** "March 1, 2026", as the post titles write dates. */
-export function longDate(date: string): string {
-  return format(parseISO(date), 'MMMM d, yyyy');
 }

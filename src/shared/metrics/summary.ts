@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { summarySchema, taskFactorSchema, workstreamShareSchema } from '../ipc/schemas.ts';
 import { ratio } from '../units/factor.ts';
 
 /** The fields of a task the metric engine reads. */
@@ -11,46 +13,10 @@ export interface MetricTask {
   tokens: number | null;
 }
 
-export interface TaskFactor {
-  id: number;
-  title: string;
-  factor: number;
-}
-
-export interface WorkstreamShare {
-  workstream: string | null;
-  taskCount: number;
-  humanSeconds: number;
-  agentSeconds: number;
-  /** Share of the period's human-equivalent time, 0..1. */
-  humanShare: number;
-  /** Share of the period's agent time, 0..1 (null when the period has no agent time). */
-  agentShare: number | null;
-  leverage: number | null;
-}
-
-export interface Summary {
-  taskCount: number;
-  humanSeconds: number;
-  agentSeconds: number;
-  /** Null when no task recorded supervision (unknown is not zero). */
-  supervisionSeconds: number | null;
-  /** Tokens summed over tasks that recorded them, or a day-level total; null when nothing is known. */
-  tokens: number | null;
-  tasksWithoutTokens: number;
-  /** True when `tokens` is a day-level total stated by a post rather than a sum of tasks. */
-  tokensFromDayTotal: boolean;
-  /** Weighted leverage: Σhuman ÷ Σagent. Never the mean of ratios. */
-  leverage: number | null;
-  /** Weighted supervisory factor: Σhuman ÷ Σsupervision over the tasks that recorded supervision. */
-  supervisoryLeverage: number | null;
-  /** The simple (unweighted) mean of the task factors, labelled as such wherever it is shown. */
-  meanLeverage: number | null;
-  medianLeverage: number | null;
-  ceiling: TaskFactor | null;
-  floor: TaskFactor | null;
-  workstreams: WorkstreamShare[];
-}
+// The figures' types are the IPC schemas' (src/shared/ipc/schemas.ts), so the two cannot drift.
+export type TaskFactor = z.infer<typeof taskFactorSchema>;
+export type WorkstreamShare = z.infer<typeof workstreamShareSchema>;
+export type Summary = z.infer<typeof summarySchema>;
 
 export function taskLeverage(task: Pick<MetricTask, 'humanSeconds' | 'agentSeconds'>): number | null {
   return ratio(task.humanSeconds, task.agentSeconds);

@@ -1,20 +1,17 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/program.ts';
 import { createCoreHandlers } from '../../../src/core/ipc/coreHandlers.ts';
 import { invokeHandler } from '../../../src/core/ipc/invokeHandler.ts';
 import { Journal } from '../../../src/core/journal.ts';
 import { ipcContract } from '../../../src/shared/ipc/contract.ts';
 import type { HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
+import { runLeverage } from '../cli/runCli.ts';
 import { tempFolder, tempJournal } from '../helpers/tempJournal.ts';
 import { importFixture } from '../import/fixtures.ts';
 import { ROOT_A, ROOT_B, S1, S2, S3 } from './corpus.ts';
 
-async function cli(db: string, env: NodeJS.ProcessEnv, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--db', db, ...args], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env, cwd: process.cwd() });
-  return { code, stdout, stderr };
+function cli(db: string, env: NodeJS.ProcessEnv, ...args: string[]) {
+  return runLeverage(['--db', db, ...args], { env, cwd: process.cwd() });
 }
 
 describe('leverage sessions and add --session', () => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claudeSettingsPath, describeChange, isLeverageHookCommand, planInstall, planUninstall } from '../../../src/core/hook/claudeSettings.ts';
-import { applySettingsChange, defaultHookCommand, planHookInstall, planHookUninstall } from '../../../src/core/hook/hookInstaller.ts';
+import { claudeSettingsPath, describeChange, hookStatusOf, isLeverageHookCommand, planInstall, planUninstall } from '../../../src/core/hook/claudeSettings.ts';
+import { cliHookRunner, hookCommandFor } from '../../../src/core/hook/hookCommand.ts';
+import { applySettingsChange, planHookInstall, planHookUninstall } from '../../../src/core/hook/hookInstaller.ts';
 
 let folder = '';
 afterEach(() => {
@@ -11,7 +12,10 @@ afterEach(() => {
   folder = '';
 });
 
-const COMMAND = defaultHookCommand('/home/me/Leverage Journal/inbox', '/usr/bin/node', '/opt/app/src/core/hook/leverageStopHook.ts');
+const INBOX = '/home/me/Leverage Journal/inbox';
+const COMMAND = hookCommandFor(cliHookRunner('/usr/lib/node_modules/leverage-journal/out/cli/leverage.js', '/usr/bin/node'), INBOX);
+/** What versions before the bundled CLI wrote from a checkout. */
+const CHECKOUT_COMMAND = "/opt/app/node_modules/node/bin/node --no-warnings /opt/app/src/core/hook/leverageStopHook.ts --inbox '/home/me/Leverage Journal/inbox'";
 
 /** Settings files as people have them: other hooks, comments, tabs, CRLF, one-liners, odd spacing. */
 const SAMPLES: Record<string, string> = {
@@ -46,7 +50,14 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
       expect(planInstall(installed.after, COMMAND).changed).toBe(false); // idempotent
       const removed = planUninstall(installed.after);
       expect(removed.changed).toBe(true);
-      expect(removed.after).toBe(original);
+      if (/"hooks"/.test(original)) {
+        expect(removed.after).toBe(original);
+      } else {
+        // A "hooks" object is never removed (it may have been there, empty, before install): the
+        // same settings with an empty "hooks" left behind, everything else byte for byte.
+        expect(JSON.parse(removed.after)).toEqual({ ...JSON.parse(original), hooks: {} });
+        expect(removed.after.replace(/,?\s*"hooks":\s*\{\}/, '')).toBe(original);
+      }
     });
   }
 
@@ -60,10 +71,10 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
     expect(removed).not.toContain('leverageStopHook');
   });
 
-  it('an empty "hooks" object present before install is dropped on uninstall (the same settings)', () => {
+  it('an empty "hooks" object present before install is kept on uninstall, byte for byte', () => {
     const original = '{\n  "model": "opus",\n  "hooks": {}\n}\n';
     const after = planUninstall(planInstall(original, COMMAND).after).after;
-    expect(JSON.parse(after)).toEqual({ model: 'opus' });
+    expect(after).toBe(original);
   });
 
   it('creates a missing file and leaves unrelated files alone', () => {
@@ -81,7 +92,42 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
     expect(isLeverageHookCommand('node /a/myleverageStopHook.ts')).toBe(false);
     expect(isLeverageHookCommand('npx my-leverage hook run')).toBe(false);
     expect(isLeverageHookCommand('leverage hook install')).toBe(false);
-    expect(COMMAND).toBe("/usr/bin/node --no-warnings /opt/app/src/core/hook/leverageStopHook.ts --inbox '/home/me/Leverage Journal/inbox'");
+    expect(isLeverageHookCommand(CHECKOUT_COMMAND)).toBe(true);
+    expect(isLeverageHookCommand("'/Applications/Leverage Journal.app/Contents/MacOS/Leverage Journal' hook run --inbox /i")).toBe(true);
+    expect(isLeverageHookCommand("'C:\\Program Files\\Leverage Journal\\Leverage Journal.exe' hook run --inbox /i")).toBe(true);
+    expect(isLeverageHookCommand('/opt/Leverage\\ Journal/leverage-journal hook run --inbox /i')).toBe(true);
+    expect(isLeverageHookCommand("'/Applications/Leverage Journal.app/Contents/MacOS/Leverage Journal' --help")).toBe(false);
+    expect(COMMAND).toBe("/usr/bin/node /usr/lib/node_modules/leverage-journal/out/cli/leverage.js hook run --inbox '/home/me/Leverage Journal/inbox' --leverage-journal-hook");
+  });
+
+  it('builds the command that fits each install kind, and never one into a checkout', () => {
+    expect(hookCommandFor({ kind: 'app', executable: '/Applications/Leverage Journal.app/Contents/MacOS/Leverage Journal' }, INBOX)).toBe(
+      "'/Applications/Leverage Journal.app/Contents/MacOS/Leverage Journal' hook run --inbox '/home/me/Leverage Journal/inbox' --leverage-journal-hook",
+    );
+    expect(hookCommandFor({ kind: 'app', executable: '/opt/Leverage Journal/leverage-journal' }, '/i')).toBe("'/opt/Leverage Journal/leverage-journal' hook run --inbox /i --leverage-journal-hook");
+    expect(hookCommandFor(cliHookRunner('/home/me/.npm-global/lib/node_modules/leverage-journal/out/cli/leverage.js', '/home/me/.nvm/versions/node/v24.1.0/bin/node'), '/i')).toBe(
+      '/home/me/.nvm/versions/node/v24.1.0/bin/node /home/me/.npm-global/lib/node_modules/leverage-journal/out/cli/leverage.js hook run --inbox /i --leverage-journal-hook',
+    );
+    const source = cliHookRunner('/work/checkout/src/cli/leverage.ts', '/work/checkout/node_modules/node/bin/node');
+    expect(source.kind).toBe('source');
+    expect(() => hookCommandFor(source, '/i')).toThrow(/must not point into a checkout/);
+    for (const kind of [COMMAND, hookCommandFor({ kind: 'app', executable: 'C:\\Users\\me\\AppData\\Local\\Programs\\Leverage Journal\\Leverage Journal.exe' }, '/i')]) {
+      expect(isLeverageHookCommand(kind)).toBe(true);
+    }
+  });
+
+  it('replaces an entry an earlier version wrote instead of adding a second hook, and reports the status', () => {
+    const old = planInstall(SAMPLES['other Stop hooks'] as string, CHECKOUT_COMMAND).after;
+    expect(hookStatusOf(old, COMMAND)).toEqual({ installed: true, commands: [CHECKOUT_COMMAND], current: false });
+    const replaced = planInstall(old, COMMAND);
+    expect(replaced.changed).toBe(true);
+    expect(replaced.summary).toMatch(/replace the Leverage Journal Stop hook/);
+    expect(hookStatusOf(replaced.after, COMMAND)).toEqual({ installed: true, commands: [COMMAND], current: true });
+    expect(replaced.after).toContain('say done');
+    expect(replaced.after).not.toContain('leverageStopHook');
+    expect(planInstall(replaced.after, COMMAND).changed).toBe(false);
+    expect(planUninstall(replaced.after).after).toBe(SAMPLES['other Stop hooks']);
+    expect(hookStatusOf(null, COMMAND)).toEqual({ installed: false, commands: [], current: false });
   });
 
   it('shows the change as a diff', () => {
@@ -100,13 +146,13 @@ describe('Claude Code settings: install and uninstall of our Stop hook', () => {
     fs.writeFileSync(file, original);
     fs.chmodSync(file, 0o600);
     applySettingsChange(file, planHookInstall(file, COMMAND));
-    expect(fs.readFileSync(file, 'utf8')).toContain('leverageStopHook.ts');
+    expect(fs.readFileSync(file, 'utf8')).toContain('out/cli/leverage.js hook run');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const stale = planHookUninstall(file);
     fs.appendFileSync(file, ' ');
     expect(() => applySettingsChange(file, stale)).toThrow(/changed while/);
     fs.writeFileSync(file, stale.before);
     applySettingsChange(file, planHookUninstall(file));
-    expect(fs.readFileSync(file, 'utf8')).toBe(original);
+    expect(fs.readFileSync(file, 'utf8').replace(/,\s*"hooks": \{\}/, '')).toBe(original);
   });
 });

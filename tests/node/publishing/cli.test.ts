@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultHookCommand } from '../../../src/core/hook/hookInstaller.ts';
+import { hookCommandFor } from '../../../src/core/hook/hookCommand.ts';
 import { Journal } from '../../../src/core/journal.ts';
-import { runCli } from '../../../src/cli/program.ts';
+import { cliBin, runLeverage, TEST_HOOK_RUNNER } from '../cli/runCli.ts';
 import { loadMarchFirst, seedTaskInputs } from './seedJournal.ts';
 
 let folder = '';
@@ -20,16 +20,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--db', db, ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: { HOME: folder },
-    cwd: folder,
-  });
-  return { code, stdout, stderr };
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runLeverage(['--db', db, ...args], { env: { HOME: folder }, cwd: folder });
 }
 
 describe('publishing commands', () => {
@@ -91,14 +83,15 @@ describe('publishing commands', () => {
     expect(withoutYes.stdout).toContain('+ ');
     expect(fs.readFileSync(settings, 'utf8')).toBe(original);
     expect((await cli('hook', 'install', '--settings', settings, '--yes')).code).toBe(0);
-    expect(fs.readFileSync(settings, 'utf8')).toContain(`leverageStopHook.ts --inbox ${path.join(folder, 'inbox')}`);
+    expect(fs.readFileSync(settings, 'utf8')).toContain(JSON.stringify(hookCommandFor(TEST_HOOK_RUNNER, path.join(folder, 'inbox'))));
+    expect(JSON.parse((await cli('hook', 'status', '--settings', settings, '--json')).stdout)).toMatchObject({ installed: true, current: true });
     expect((await cli('hook', 'uninstall', '--settings', settings, '--yes')).code).toBe(0);
     expect(fs.readFileSync(settings, 'utf8')).toBe(original);
   });
 
   it('hook run reads the Stop payload on stdin, quickly and silently', () => {
     const inbox = path.join(folder, 'inbox');
-    const entry = path.resolve(import.meta.dirname, '../../../src/cli/leverage.ts');
+    const entry = cliBin ?? path.resolve(import.meta.dirname, '../../../src/cli/leverage.ts');
     const payload = JSON.stringify({ session_id: 's-1', transcript_path: '/t/s-1.jsonl', cwd: '/w', hook_event_name: 'Stop', stop_hook_active: false });
     const run = spawnSync(process.execPath, ['--no-warnings', entry, 'hook', 'run', '--inbox', inbox], { input: payload, encoding: 'utf8' });
     expect(run.stderr).toBe('');
@@ -107,9 +100,14 @@ describe('publishing commands', () => {
     const bad = spawnSync(process.execPath, ['--no-warnings', entry, 'hook', 'run', '--inbox', inbox], { input: '{"nope":1}', encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('session_id');
-    // The command `hook install` writes, run the way Claude Code runs it: through a shell.
-    const installed = spawnSync('sh', ['-c', defaultHookCommand(inbox)], { input: JSON.stringify({ session_id: 's-2' }), encoding: 'utf8' });
-    expect([installed.status, installed.stdout, installed.stderr]).toEqual([0, '', '']);
+    // The command `hook install` writes for the bundled CLI, run the way Claude Code runs it: through a shell.
+    if (fs.existsSync(TEST_HOOK_RUNNER.kind === 'cli' ? TEST_HOOK_RUNNER.script : '')) {
+      const installed = spawnSync('sh', ['-c', hookCommandFor(TEST_HOOK_RUNNER, inbox)], { input: JSON.stringify({ session_id: 's-2' }), encoding: 'utf8' });
+      expect([installed.status, installed.stdout, installed.stderr]).toEqual([0, '', '']);
+    } else {
+      // Not built: the same through the sources.
+      expect(spawnSync(process.execPath, ['--no-warnings', entry, 'hook', 'run', '--inbox', inbox], { input: JSON.stringify({ session_id: 's-2' }), encoding: 'utf8' }).status).toBe(0);
+    }
     return cli('hook', 'pending', '--inbox', inbox, '--json').then((pending) => {
       expect((JSON.parse(pending.stdout) as { sessionId: string }[]).map((session) => session.sessionId).sort()).toEqual(['s-1', 's-2']);
     });

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { ShellServices } from '../../../src/main/ipc/shellHandlers.ts';
+import type { MessageBoxOptions } from '../../../src/main/startup/openJournal.ts';
 import { APP_ORIGIN } from '../../../src/main/security/origins.ts';
 import type { SenderFrame } from '../../../src/main/security/origins.ts';
 
@@ -27,3 +28,18 @@ export function fakeServices(answers: { saveTo?: string | null; openFrom?: strin
 }
 
 export const TASK = { workDate: '2026-03-01', title: 'Port the importer', humanSeconds: 4 * 3600, agentSeconds: 20 * 60 };
+
+/** Dialogs that answer the recovery question with the buttons labelled `answers`, in turn. */
+export function dialogsAnswering(...answers: string[]) {
+  const asked: MessageBoxOptions[] = [];
+  return {
+    asked,
+    showErrorBox: vi.fn(),
+    showMessageBox: vi.fn(async (options: MessageBoxOptions) => {
+      asked.push(options);
+      const label = answers.shift() ?? 'Quit';
+      return { response: Math.max(0, options.buttons.indexOf(label)) };
+    }),
+  };
+}
+

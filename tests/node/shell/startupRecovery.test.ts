@@ -6,9 +6,9 @@ import { listBackups } from '../../../src/core/backup/backupFiles.ts';
 import { Journal } from '../../../src/core/journal.ts';
 import { backupFolderFor } from '../../../src/core/paths.ts';
 import { createDailyBackup } from '../../../src/main/data/dailyBackup.ts';
-import { openJournalAtStartup, type MessageBoxOptions } from '../../../src/main/startup/openJournal.ts';
+import { openJournalAtStartup } from '../../../src/main/startup/openJournal.ts';
 import { tempFolder } from '../helpers/tempJournal.ts';
-import { TASK } from './fakes.ts';
+import { dialogsAnswering, TASK } from './fakes.ts';
 
 const GARBAGE = 'this is not a SQLite database\n'.repeat(300);
 
@@ -22,20 +22,6 @@ async function corruptJournalWithBackup(withBackup = true) {
   fs.writeFileSync(file, GARBAGE);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
   return file;
-}
-
-/** Dialogs that answer the recovery question with the buttons labelled `answers`, in turn. */
-function dialogsAnswering(...answers: string[]) {
-  const asked: MessageBoxOptions[] = [];
-  return {
-    asked,
-    showErrorBox: vi.fn(),
-    showMessageBox: vi.fn(async (options: MessageBoxOptions) => {
-      asked.push(options);
-      const label = answers.shift() ?? 'Quit';
-      return { response: options.buttons.indexOf(label) };
-    }),
-  };
 }
 
 function movedAsideFiles(file: string): string[] {

@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
-import { longDate } from '../../../shared/metrics/periods.ts';
+import { longDate } from '../../../shared/metrics/longDate.ts';
 import { formatHours, formatMinutes } from '../../../shared/units/duration.ts';
 import { formatFactor } from '../../../shared/units/factor.ts';
 import { formatTokens, formatTokenTotal } from '../../../shared/units/tokens.ts';

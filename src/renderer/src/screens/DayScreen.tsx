@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { DayTextField, EditConflict } from '../../../shared/domain/editConflict.ts';
-import { longDate, shiftDate, today } from '../../../shared/metrics/periods.ts';
+import { shiftDate, today } from '../../../shared/metrics/periods.ts';
+import { longDate } from '../../../shared/metrics/longDate.ts';
 import { formatHours, formatHoursAndMinutes } from '../../../shared/units/duration.ts';
 import { formatFactor } from '../../../shared/units/factor.ts';
 import { formatTokenTotal } from '../../../shared/units/tokens.ts';

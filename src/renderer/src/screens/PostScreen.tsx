@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Markdown from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
-import { longDate } from '../../../shared/metrics/periods.ts';
+import { longDate } from '../../../shared/metrics/longDate.ts';
 import { call } from '../api/client.ts';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { useChannel } from '../lib/useChannel.ts';

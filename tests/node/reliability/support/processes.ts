@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const WORKERS = path.join(REPO_ROOT, 'tests/node/reliability/workers');
-export const CLI = path.join(REPO_ROOT, 'src/cli/leverage.ts');
+/** The CLI's sources, or the bundle named by LEVERAGE_CLI_BIN (see tests/node/cli/runCli.ts). */
+export const CLI = process.env.LEVERAGE_CLI_BIN ? path.resolve(process.env.LEVERAGE_CLI_BIN) : path.join(REPO_ROOT, 'src/cli/leverage.ts');
 
 /**
  * A child Node process (the same Node 24 that runs the tests, so TypeScript runs by type stripping)

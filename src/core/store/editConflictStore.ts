@@ -21,7 +21,7 @@ function toConflict(row: ConflictRow): EditConflict {
 }
 
 /** Conflict records: a field changed in two places, both versions kept until the person chooses. */
-export class EditConflictRepository {
+export class EditConflictStore {
   private readonly db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {

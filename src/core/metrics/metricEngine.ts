@@ -1,26 +1,12 @@
+import type { z } from 'zod';
+import type { cumulativeSchema, seriesPointSchema } from '../../shared/ipc/schemas.ts';
 import { ratio } from '../../shared/units/factor.ts';
 import { summarize, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
 import { isoWeekRange, type DateRange } from '../../shared/metrics/periods.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 
-/** One point of a chart series: a day or an ISO week (keyed by its Monday). */
-export interface SeriesPoint {
-  /** "YYYY-MM-DD": the day, or the Monday of the week. */
-  period: string;
-  /** "2026-03-01" for days, "2026-W09" for weeks. */
-  label: string;
-  taskCount: number;
-  humanSeconds: number;
-  agentSeconds: number;
-  supervisionSeconds: number;
-  tokens: number;
-  tasksWithTokens: number;
-  /** Weighted Σhuman ÷ Σagent. */
-  leverage: number | null;
-  /** Simple mean of the task factors (a second, labelled series). */
-  meanLeverage: number | null;
-  supervisoryLeverage: number | null;
-}
+/** One point of a chart series (the IPC schema's type). */
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
 interface TotalsRow {
   period: string;
@@ -55,24 +41,14 @@ function toPoint(row: TotalsRow, label: string): SeriesPoint {
   };
 }
 
-export interface CumulativeFigures {
-  days: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  taskCount: number;
-  humanSeconds: number;
-  agentSeconds: number;
-  tokens: number;
-  leverage: number | null;
-  meanLeverage: number | null;
-}
+export type CumulativeFigures = z.infer<typeof cumulativeSchema>;
 
 /**
  * The metric engine over the store. Summaries of a day or a range read that range's tasks
  * (through the work_date index); series and all-time figures read the per-day totals table,
  * so their cost grows with the number of days, not the number of tasks.
  */
-export class MetricsService {
+export class MetricEngine {
   private readonly db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {

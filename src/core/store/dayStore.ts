@@ -3,7 +3,7 @@ import { dayRecordPatchSchema, emptyDayRecord, type DayRecord, type DayRecordPat
 import { describeIssues, workDateSchema } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
-import type { EditConflictRepository } from './editConflictRepository.ts';
+import type { EditConflictStore } from './editConflictStore.ts';
 
 interface DayRow {
   work_date: string;
@@ -20,11 +20,11 @@ function checkDate(workDate: string): string {
 }
 
 /** The prose and publication date of each day's post. A day without a row reads as empty. */
-export class DayRepository {
+export class DayStore {
   private readonly db: SqliteDatabase;
-  private readonly conflicts: EditConflictRepository;
+  private readonly conflicts: EditConflictStore;
 
-  constructor(db: SqliteDatabase, conflicts: EditConflictRepository) {
+  constructor(db: SqliteDatabase, conflicts: EditConflictStore) {
     this.db = db;
     this.conflicts = conflicts;
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { writeFileAtomicSync } from '../core/files/atomicWrite.ts';
 import { DATA_FORMATS, type DataFormat } from '../core/data/dataFormats.ts';
 import { isJournalError } from '../core/errors.ts';
 import type { HookRunner } from '../core/hook/hookCommand.ts';
@@ -133,7 +134,8 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   const resolveFile = (file: string) => path.resolve(io.cwd, file);
   const writeOut = (text: string, out: string | undefined) => {
     if (out) {
-      fs.writeFileSync(resolveFile(out), text);
+      // Temporary file, fsync, rename: a full disk leaves the previous file whole, never truncated.
+      writeFileAtomicSync(resolveFile(out), text);
     } else {
       io.stdout(text);
     }

@@ -65,8 +65,9 @@ export const publishCommand: CommandModule = (context: CommandContext) => {
           throw new Error(`Not published: ${preview.leaks.length} private name(s) remain in the output:\n${leakLines(preview).join('\n')}`);
         }
       }
-      const published = publishDay(journal, flags.date, options);
-      context.writeOut(published.markdown, flags.out);
+      // With --out, the file is written (atomically) before the day is recorded as published.
+      const published = publishDay(journal, flags.date, { ...options, deliver: flags.out ? (markdown) => context.writeOut(markdown, flags.out) : undefined });
+      if (!flags.out) context.writeOut(published.markdown, undefined);
       const redaction = published.profile ? `, redacted with "${published.profile}" (${published.replacements.length} replacement(s))` : '';
       context.stderr(`Published ${flags.date} (snapshot ${published.snapshotId}${redaction}${published.note ? ', with a revision note' : ''}).\n`);
       if (published.leaks.length > 0) context.stderr(`Warning: private names remain in the output:\n${leakLines(published).join('\n')}\n`);

@@ -15,6 +15,14 @@ export interface DayExportOptions {
   on?: string | undefined;
 }
 
+export interface PublishOptions extends DayExportOptions {
+  /**
+   * Delivers the post (e.g. writes `--out FILE`) inside the publishing transaction: when it throws
+   * (a full disk), nothing is recorded, so a day is never marked published with a missing post.
+   */
+  deliver?: ((markdown: string) => void) | undefined;
+}
+
 export interface DayExport {
   workDate: string;
   markdown: string;
@@ -84,7 +92,7 @@ export interface PublishedDay extends DayExport {
  * Exports the day and marks it published: stores a snapshot of its tasks and text (so later edits
  * show as a revision) and sets the publication date if none was set, in one transaction.
  */
-export function publishDay(journal: Journal, date: string, options: DayExportOptions = {}): PublishedDay {
+export function publishDay(journal: Journal, date: string, options: PublishOptions = {}): PublishedDay {
   return writeTransaction(journal.db, () => {
     const day = journal.days.get(date);
     const tasks = journal.tasks.listByDate(date);
@@ -101,6 +109,7 @@ export function publishDay(journal: Journal, date: string, options: DayExportOpt
       markdown: exported.markdown,
       redactionProfile: exported.profile,
     });
+    options.deliver?.(exported.markdown);
     return { ...exported, snapshotId, publishedAt };
   });
 }

@@ -25,6 +25,9 @@ export const SHELL_CHANNELS = [
   'saveArticle',
   'restoreBackup',
   'editsFlushed',
+  'desktopIntegration',
+  'setCliTool',
+  'setClaudeHook',
 ] as const satisfies readonly Channel[];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, ShellChannel>;

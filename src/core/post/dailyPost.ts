@@ -35,6 +35,15 @@ export function escapeTableCell(text: string): string {
     .trim();
 }
 
+/**
+ * Makes a name (a title, a workstream, the agent label) safe inside a line of markdown prose: all of
+ * escapeTableCell, and a leading `#`, `>`, `-`, `+`, `*`, `=` or `1.` cannot open a heading, quote or
+ * list where the name starts a sentence or a list item.
+ */
+export function escapeInline(text: string): string {
+  return escapeTableCell(text).replace(/^([#>+*=-]|\d+[.)])/, '\\$1');
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -52,7 +61,7 @@ export function taskLogOrder(tasks: readonly Task[]): Task[] {
 }
 
 export function taskLogTable(tasks: readonly Task[], settings: PostSettings): string {
-  const header = ['Task', 'Human Est.', `${settings.agentLabel} Time`, 'Tokens', 'Leverage'];
+  const header = ['Task', 'Human Est.', `${escapeTableCell(settings.agentLabel)} Time`, 'Tokens', 'Leverage'];
   const rows = taskLogOrder(tasks).map((task) => [
     escapeTableCell(task.title),
     formatHours(task.humanSeconds),
@@ -70,7 +79,7 @@ export function aggregateTable(summary: Summary, settings: PostSettings): string
     [
       ['Total tasks', String(summary.taskCount)],
       ['Total human-equivalent hours', formatHours(summary.humanSeconds)],
-      [`Total ${settings.agentLabel} minutes`, `${formatMinutes(minutes)} (${formatHoursAndMinutes(minutes)})`],
+      [`Total ${escapeTableCell(settings.agentLabel)} minutes`, `${formatMinutes(minutes)} (${formatHoursAndMinutes(minutes)})`],
       ['Total tokens', formatTokenTotal(summary.tokens)],
       ['Weighted average leverage', formatFactor(summary.leverage, settings.factorFormat)],
     ],

@@ -12,6 +12,10 @@ export interface AppWindowsOptions {
   devServerUrl: string | undefined;
   devTools: boolean;
   windowStateFile: string;
+  /** The main window's `close` event (hide-on-close prevents it; see closeToTray.ts). */
+  onMainClose?: (event: { preventDefault(): void }, window: BrowserWindow) => void;
+  /** Windows is logging off or shutting down (the window's `session-end`). */
+  onSessionEnd?: () => void;
   /** Runs when the main window has closed (the app quits there except on macOS). */
   onMainClosed: () => void;
   /** Registers the close guard that has the page save its pending text first (see flushBeforeClose.ts). */
@@ -28,10 +32,15 @@ export function createAppWindows(options: AppWindowsOptions) {
     const saved = loadWindowState(options.windowStateFile);
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow({ preload: options.preload, devTools: options.devTools, bounds: initialBounds(saved, workAreas, { width: 1280, height: 820 }) });
-    if (saved?.maximized) window.maximize();
     options.guardClose?.(window);
     rememberBounds(window, options.windowStateFile);
-    window.once('ready-to-show', () => window.show());
+    // Maximized only once the page has painted: maximizing the hidden window would show it blank (white).
+    window.once('ready-to-show', () => {
+      if (saved?.maximized) window.maximize();
+      window.show();
+    });
+    window.on('close', (event) => options.onMainClose?.(event, window));
+    window.on('session-end', () => options.onSessionEnd?.());
     window.on('closed', () => {
       main = null;
       options.onMainClosed();

@@ -8,6 +8,7 @@ import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { showAccelerator } from '../lib/accelerator.ts';
 import { useAutosavedText } from '../lib/autosave.ts';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
+import { DesktopIntegrationSettings } from '../settings/DesktopIntegrationSettings.tsx';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import './SettingsScreen.css';
@@ -60,9 +61,15 @@ export default function SettingsScreen() {
                 ))}
               </div>
             </div>
+            {appInfo?.launchAtLoginAvailable !== false && (
+              <label className="check">
+                <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
+                Launch at login
+              </label>
+            )}
             <label className="check">
-              <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
-              Launch at login
+              <input type="checkbox" checked={settings.closeToTray} onChange={(event) => void update({ closeToTray: event.target.checked })} />
+              Keep running in the tray when the window is closed
             </label>
             <GeneralSettings />
           </section>
@@ -121,6 +128,12 @@ export default function SettingsScreen() {
           </section>
         </div>
         <div className="settings-column">
+          <section className="card" aria-labelledby="integration-title">
+            <h2 id="integration-title" className="card-title">
+              Command line and Claude Code
+            </h2>
+            <DesktopIntegrationSettings />
+          </section>
           <section className="card" aria-labelledby="template-title">
             <h2 id="template-title" className="card-title">
               Post template
@@ -214,7 +227,7 @@ function GeneralSettings() {
           </span>
         ) : (
           <span id="shortcut-status" className="hint">
-            {appInfo?.shortcutRegistered ? 'Registered: works from any app. Click it and press new keys to change it.' : 'Click it and press the keys, e.g. Ctrl + Shift + L.'}
+            {appInfo?.shortcutNote ?? (appInfo?.shortcutRegistered ? 'Registered: works from any app. Click it and press new keys to change it.' : 'Click it and press the keys, e.g. Ctrl + Shift + L.')}
           </span>
         )}
       </div>

@@ -1,5 +1,5 @@
 import type { Task } from '../shared/domain/task.ts';
-import { taskLeverage, type Summary } from '../shared/metrics/summary.ts';
+import { noAgentTimeText, taskLeverage, type Summary } from '../shared/metrics/summary.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../shared/units/duration.ts';
 import { formatFactor } from '../shared/units/factor.ts';
 import { formatTokenTotal, formatTokens } from '../shared/units/tokens.ts';
@@ -27,7 +27,7 @@ export function summaryLines(summary: Summary): string[] {
     `Agent time:            ${formatMinutes(summary.agentSeconds)} (${formatHoursAndMinutes(summary.agentSeconds)})`,
     `Supervision:           ${summary.supervisionSeconds === null ? '—' : formatMinutes(summary.supervisionSeconds)}`,
     `Tokens:                ${formatTokenTotal(summary.tokens)}${summary.tasksWithoutTokens > 0 ? ` (${summary.tasksWithoutTokens} task(s) without)` : ''}`,
-    `Weighted leverage:     ${formatFactor(summary.leverage)}`,
+    `Weighted leverage:     ${formatFactor(summary.leverage)}${summary.tasksWithoutAgentTime > 0 ? ` (${noAgentTimeText(summary.tasksWithoutAgentTime)}; left out)` : ''}`,
     `Supervisory factor:    ${formatFactor(summary.supervisoryLeverage)}`,
     `Mean of task factors:  ${formatFactor(summary.meanLeverage)} (simple mean, not weighted)`,
     `Median task factor:    ${formatFactor(summary.medianLeverage)}`,

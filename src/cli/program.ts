@@ -144,6 +144,13 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     }
   };
 
+  // A task without agent time has no factor: it is left out of every leverage ratio (on stderr, so --json stays clean).
+  const warnWithoutAgentTime = (task: { id: number; agentSeconds: number }) => {
+    if (task.agentSeconds === 0) {
+      io.stderr(`leverage: warning: task ${task.id} has no agent time; it counts in the task count and human hours, not in the leverage figures.\n`);
+    }
+  };
+
   program
     .description('Leverage Journal: record human-equivalent time against agent time, and publish the daily Leverage Record.')
     .option('--db <path>', 'database file (default: $LEVERAGE_DB, else the app\'s data folder)')
@@ -154,6 +161,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   addSessionOption(addTaskFlags(program.command('add').description('add a task'), true)).action(async (flags: TaskFlags & { session?: string[] }) => {
     const task = await createTaskWithSessions(open(), flagsToTask(flags), flags.session, io.env);
     io.stdout(flags.json ? json(task) : `Added ${taskLine(task)}\n`);
+    warnWithoutAgentTime(task);
   });
 
   addRangeFlags(program.command('list').description('list tasks (default: today)'))
@@ -171,6 +179,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
       if (Object.keys(patch).length === 0) throw new Error('Nothing to change: give at least one of the task flags.');
       const task = open().tasks.update(id, patch);
       io.stdout(flags.json ? json(task) : `Updated ${taskLine(task)}\n`);
+      if (patch.agentSeconds !== undefined) warnWithoutAgentTime(task);
     },
   );
 
@@ -246,14 +255,28 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
 
   program
     .command('import-data')
-    .description('import tasks from a CSV or JSON export (all or nothing)')
+    .description('import tasks from a CSV or JSON export (all or nothing; tasks already in the journal are recognised, prose is never blanked)')
     .argument('<file>', 'the file to import')
     .addOption(new Option('--format <format>', 'csv or json (default: from the file name)').choices(DATA_FORMATS))
-    .action(async (file: string, flags: { format?: DataFormat }) => {
+    .addOption(new Option('--merge', 'a day that holds other tasks gets only the tasks not there yet (the default)').conflicts(['replace', 'skip']))
+    .addOption(new Option('--replace', "a day that holds other tasks gets the file's tasks instead (the old ones are deleted, undoable)").conflicts(['skip']))
+    .option('--skip', 'a day that holds other tasks is left as it is')
+    .action(async (file: string, flags: { format?: DataFormat; merge?: boolean; replace?: boolean; skip?: boolean }) => {
       const text = fs.readFileSync(resolveFile(file), 'utf8');
-      const { detectFormat, importData } = await import('../core/data/dataTransfer.ts');
-      const result = importData(open(), text, flags.format ?? detectFormat(file, text));
-      io.stdout(`Imported ${result.tasks} task(s) and ${result.days} day record(s).\n`);
+      const { detectFormat, importData, parseData } = await import('../core/data/dataTransfer.ts');
+      const { createBackup } = await import('../core/backup/backupService.ts');
+      const { backupFolderFor } = await import('../core/paths.ts');
+      const format = flags.format ?? detectFormat(file, text);
+      parseData(text, format); // refused before anything is written, the backup included
+      const journal = open();
+      const backup = await createBackup(journal.db, backupFolderFor(journal.path), 'before-import');
+      const result = importData(journal, text, format, flags.replace ? 'replace' : flags.skip ? 'skip' : 'merge');
+      const notes = [
+        result.duplicates > 0 ? `${result.duplicates} already in the journal` : '',
+        result.replaced > 0 ? `${result.replaced} replaced (undo with leverage undelete)` : '',
+        result.skippedDays.length > 0 ? `days skipped: ${result.skippedDays.join(', ')}` : '',
+      ].filter((note) => note !== '');
+      io.stdout(`Imported ${result.tasks} task(s) and ${result.days} day record(s)${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. Backup first: ${backup.path}\n`);
     });
 
   for (const register of COMMAND_MODULES) {

@@ -8,7 +8,7 @@ import { FIXTURE_CLAUDE_ROOTS, seedAgentSessions } from './support/seedSessions.
  * form's session picker and quick add's prefill, each filling agent time and tokens and linking.
  * Fixture sessions (figures as the scanner derives them from tests/fixtures/claude):
  *   "Build the sessions list": 8 min, 5,550 fresh tokens, 8,400 cache reads (2026-03-01)
- *   "Import published Leverage Record posts": 4⅔ min, 5,865 fresh, 6,500 cache reads (2026-03-01)
+ *   "Add an importer for published posts": 4⅔ min, 5,865 fresh, 6,500 cache reads (2026-03-01)
  *   "Refactor the scoring CLI": 2⅙ min, 203 fresh (2026-02-28)
  */
 const harness = useHarness();
@@ -62,7 +62,7 @@ describe('agent sessions against the real handlers', () => {
 
   test('Add as task fills the entry form from the selected sessions; saving links them', async () => {
     await sessionRow('Build the sessions list').getByRole('checkbox').check();
-    await sessionRow('Import published Leverage Record posts').getByRole('checkbox').check();
+    await sessionRow('Add an importer for published posts').getByRole('checkbox').check();
     await page.getByText('2 sessions: 12.7min agent, 11.4k fresh tokens (14.9k cache reads)').waitFor();
     await page.getByRole('button', { name: 'Add as task' }).click();
     await page.getByRole('heading', { name: 'March 1, 2026' }).waitFor();
@@ -73,7 +73,7 @@ describe('agent sessions against the real handlers', () => {
     await form.getByLabel('Human estimate').fill('6h');
     await form.getByRole('button', { name: 'Save task' }).click();
     await taskRow('Build the sessions list').waitFor();
-    await expect.poll(() => linkedTitles('Build the sessions list').sort()).toEqual(['Build the sessions list', 'Import published Leverage Record posts']);
+    await expect.poll(() => linkedTitles('Build the sessions list').sort()).toEqual(['Add an importer for published posts', 'Build the sessions list']);
     const task = harness.journal.tasks.query({ text: 'Build the sessions list' }).rows[0];
     expect(task).toMatchObject({ workDate: '2026-03-01', humanSeconds: 21_600, agentSeconds: 760, tokens: 11_415 });
     await page.keyboard.press('Control+6');

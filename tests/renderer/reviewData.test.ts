@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { presetRange, shiftWeek, toDayRows, toShareRows, toWeekRows, type SeriesPoint, type Summary } from '../../src/renderer/src/charts/reviewData.ts';
 
 function point(period: string, label: string, humanSeconds: number, agentSeconds: number): SeriesPoint {
-  return { period, label, taskCount: 2, humanSeconds, agentSeconds, supervisionSeconds: 0, tokens: 1000, tasksWithTokens: 2, leverage: humanSeconds / agentSeconds, meanLeverage: 3, supervisoryLeverage: null };
+  return { period, label, taskCount: 2, humanSeconds, agentSeconds, supervisionSeconds: 0, tokens: 1000, tasksWithTokens: 2, tasksWithoutAgentTime: 0, leverage: humanSeconds / agentSeconds, meanLeverage: 3, supervisoryLeverage: null };
 }
 
 describe('review chart data', () => {

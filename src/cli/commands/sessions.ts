@@ -8,12 +8,16 @@ import { parseDateOption } from '../options.ts';
 import { visible } from '../terminalText.ts';
 import type { CommandModule } from './context.ts';
 
+const SOURCE_NOTE = { turn_duration: '', reconstructed: ' (reconstructed)', mixed: ' (partly reconstructed)' } as const;
+
 function sessionLine(session: AgentSession): string {
   const when = session.firstAt ? session.firstAt.slice(0, 16).replace('T', ' ') : '—';
   const tokens = `${formatTokens(session.freshTokens) || '0'} fresh + ${formatTokens(session.cacheReadTokens) || '0'} cache read`;
   const linked = session.linkedTaskIds.length > 0 ? `  linked: ${session.linkedTaskIds.map((id) => `#${id}`).join(' ')}` : '';
   const where = `${session.project ?? '?'}${session.gitBranch ? `@${session.gitBranch}` : ''}`;
-  const time = `${formatMinutes(session.agentMinutes * 60)} agent${session.agentTimeSource === 'reconstructed' ? ' (reconstructed)' : ''}, ${formatMinutes(session.wallMinutes * 60)} wall`;
+  const time =
+    `${formatMinutes(session.agentMinutes * 60)} agent${SOURCE_NOTE[session.agentTimeSource]}, ` +
+    `${formatMinutes(session.agentHours * 3600)} agent-hours, ${formatMinutes(session.personMinutes * 60)} you (measured), ${formatMinutes(session.wallMinutes * 60)} wall`;
   return visible(`${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`);
 }
 
@@ -38,7 +42,12 @@ export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, 
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;
       }
-      const header = `Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${scan.badLines > 0 ? `; skipped ${scan.badLines} unreadable line(s)` : ''}.`;
+      const skipped = [
+        scan.badLines > 0 ? `${scan.badLines} unreadable line(s)` : '',
+        scan.longLines > 0 ? `${scan.longLines} over-long line(s)` : '',
+        scan.skippedFiles > 0 ? `${scan.skippedFiles} file(s) or folder(s) that could not be read (${scan.skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}${scan.skippedFiles > scan.skipped.length ? '; …' : ''})` : '',
+      ].filter((part) => part !== '');
+      const header = visible(`Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${skipped.length > 0 ? `; skipped ${skipped.join(', ')}` : ''}.`);
       stdout(`${[header, ...(sessions.length === 0 ? ['No sessions.'] : sessions.map(sessionLine))].join('\n')}\n`);
     });
 };

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from '../store/database.ts';
 import type { AgentSession } from './agentSession.ts';
-import { emptyFileState, reconstructedMs, type FileState } from './fileState.ts';
-import type { Usage } from './logLine.ts';
+import { emptyFileState, FILE_STATE_VERSION, type FileState } from './fileState.ts';
+import type { Usage } from './logEvents.ts';
+import { personMs, sessionTiming, type AgentTimeSource } from './sessionTiming.ts';
 
 export interface StoredFile {
   path: string;
@@ -13,6 +14,8 @@ export interface StoredFile {
   size: number;
   offset: number;
   state: FileState;
+  /** False when the stored state was written by an older reader (the file is read again from its start). */
+  current: boolean;
 }
 
 interface SessionRow {
@@ -24,7 +27,9 @@ interface SessionRow {
   first_at: string | null;
   last_at: string | null;
   agent_ms: number;
-  agent_ms_source: 'turn_duration' | 'reconstructed';
+  agent_hours_ms: number;
+  person_gaps: string;
+  time_source: AgentTimeSource;
   wall_ms: number;
   input_tokens: number;
   output_tokens: number;
@@ -35,7 +40,10 @@ interface SessionRow {
   linked: string | null;
 }
 
-function toSession(row: SessionRow): AgentSession {
+/** The default cap on one gap of the person's measured time (the `supervisionGapMinutes` setting). */
+export const DEFAULT_SUPERVISION_GAP_MINUTES = 5;
+
+function toSession(row: SessionRow, gapCapMinutes: number): AgentSession {
   const fresh = row.input_tokens + row.output_tokens + row.cache_creation_tokens;
   return {
     sessionId: row.session_id,
@@ -46,7 +54,9 @@ function toSession(row: SessionRow): AgentSession {
     firstAt: row.first_at,
     lastAt: row.last_at,
     agentMinutes: row.agent_ms / 60_000,
-    agentTimeSource: row.agent_ms_source,
+    agentHours: row.agent_hours_ms / 3_600_000,
+    personMinutes: personMs(JSON.parse(row.person_gaps) as number[], gapCapMinutes) / 60_000,
+    agentTimeSource: row.time_source,
     wallMinutes: row.wall_ms / 60_000,
     inputTokens: row.input_tokens,
     outputTokens: row.output_tokens,
@@ -101,6 +111,7 @@ export class AgentSessionStore {
       | { path: string; session_id: string | null; project_dir: string; is_subagent: number; size: number; offset: number; state: string }
       | undefined;
     if (!row) return null;
+    const state = JSON.parse(row.state) as Partial<FileState>;
     return {
       path: row.path,
       sessionId: row.session_id,
@@ -108,7 +119,8 @@ export class AgentSessionStore {
       isSubagent: row.is_subagent === 1,
       size: row.size,
       offset: row.offset,
-      state: { ...emptyFileState(row.session_id), ...(JSON.parse(row.state) as Partial<FileState>) },
+      state: { ...emptyFileState(row.session_id), ...state },
+      current: state.v === FILE_STATE_VERSION,
     };
   }
 
@@ -138,23 +150,22 @@ export class AgentSessionStore {
 
   /** Recomputes a session's stored figures from its files and its usage rows. */
   refreshSession(sessionId: string): void {
+    // A file read by an older reader and gone since cannot be read again: it has no turns to give.
     const files = (this.db.prepare('SELECT path FROM agent_log_files WHERE session_id = ?').all(sessionId) as { path: string }[])
       .map((row) => this.getFile(row.path))
-      .filter((file): file is StoredFile => file !== null);
+      .filter((file): file is StoredFile => file !== null && file.current);
+    const timing = sessionTiming(files);
     const mainFiles = files.filter((file) => !file.isSubagent);
-    // Subagents run inside their parent's turns: their time is not added to it (only their tokens are).
     const timed = mainFiles.length > 0 ? mainFiles : files;
-    const durationCount = timed.reduce((sum, file) => sum + file.state.turnDurationCount, 0);
-    const agentMs =
-      durationCount > 0
-        ? timed.reduce((sum, file) => sum + file.state.turnDurationMs, 0)
-        : timed.reduce((sum, file) => sum + reconstructedMs(file.state), 0);
-    const firsts = files.flatMap((file) => (file.state.firstAt === null ? [] : [file.state.firstAt]));
-    const lasts = files.flatMap((file) => (file.state.lastAt === null ? [] : [file.state.lastAt]));
-    const firstAt = firsts.length > 0 ? Math.min(...firsts) : null;
-    const lastAt = lasts.length > 0 ? Math.max(...lasts) : null;
-    const main = timed[0]?.state ?? emptyFileState(sessionId);
-    const cwd = timed.map((file) => file.state.cwd).find((value) => value !== null) ?? null;
+    const states = timed.map((file) => file.state);
+    const cwd = states.map((state) => state.cwd).find((value) => value !== null) ?? null;
+    const gitBranch = states.map((state) => state.gitBranch).findLast((value) => value !== null) ?? null;
+    // The session's own words: the first prompt typed in it, else its own summary, else its first command.
+    const title =
+      states.map((state) => state.firstPrompt).find((value) => value !== null) ??
+      states.map((state) => state.summary).findLast((value) => value !== null) ??
+      states.map((state) => state.firstCommand).find((value) => value !== null) ??
+      null;
     const tokens = this.db
       .prepare(
         `SELECT coalesce(sum(input_tokens), 0) AS input, coalesce(sum(output_tokens), 0) AS output,
@@ -165,25 +176,45 @@ export class AgentSessionStore {
       .get(sessionId) as { input: number; output: number; cacheCreation: number; cacheRead: number; models: string };
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO agent_sessions VALUES (@sessionId, @project, @cwd, @gitBranch, @title, @firstAt, @lastAt,
-           @agentMs, @source, @wallMs, @input, @output, @cacheCreation, @cacheRead, @models, @badLines, @now)`,
+        `INSERT INTO agent_sessions (session_id, project, cwd, git_branch, title, first_at, last_at, agent_ms, agent_ms_source, wall_ms,
+           input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, models, bad_lines, updated_at, agent_hours_ms, person_gaps, time_source)
+         VALUES (@sessionId, @project, @cwd, @gitBranch, @title, @firstAt, @lastAt, @agentMs, @legacySource, @wallMs,
+           @input, @output, @cacheCreation, @cacheRead, @models, @badLines, @now, @agentHoursMs, @gaps, @source)
+         ON CONFLICT (session_id) DO UPDATE SET project = excluded.project, cwd = excluded.cwd, git_branch = excluded.git_branch,
+           title = excluded.title, first_at = excluded.first_at, last_at = excluded.last_at, agent_ms = excluded.agent_ms,
+           agent_ms_source = excluded.agent_ms_source, wall_ms = excluded.wall_ms, input_tokens = excluded.input_tokens,
+           output_tokens = excluded.output_tokens, cache_creation_tokens = excluded.cache_creation_tokens,
+           cache_read_tokens = excluded.cache_read_tokens, models = excluded.models, bad_lines = excluded.bad_lines,
+           updated_at = excluded.updated_at, agent_hours_ms = excluded.agent_hours_ms, person_gaps = excluded.person_gaps,
+           time_source = excluded.time_source`,
       )
       .run({
         sessionId,
         project: cwd ? path.basename(cwd) : (files[0]?.projectDir ?? null),
         cwd,
-        gitBranch: main.gitBranch,
-        title: main.summary ?? main.firstPrompt,
-        firstAt: iso(firstAt),
-        lastAt: iso(lastAt),
-        agentMs: Math.round(agentMs),
-        source: durationCount > 0 ? 'turn_duration' : 'reconstructed',
-        wallMs: firstAt !== null && lastAt !== null ? lastAt - firstAt : 0,
+        gitBranch,
+        title,
+        firstAt: iso(timing.firstAt),
+        lastAt: iso(timing.lastAt),
+        agentMs: Math.round(timing.agentMs),
+        // Migration 3's column allows two values; time_source (migration 6) holds the real one.
+        legacySource: timing.source === 'reconstructed' ? 'reconstructed' : 'turn_duration',
+        wallMs: timing.wallMs,
         ...tokens,
         models: tokens.models.split(',').filter((model) => model !== '').sort().join(','),
-        badLines: files.reduce((sum, file) => sum + file.state.badLines, 0),
+        badLines: files.reduce((sum, file) => sum + file.state.badLines + file.state.longLines, 0),
         now: new Date().toISOString(),
+        agentHoursMs: Math.round(timing.agentHoursMs),
+        gaps: JSON.stringify(timing.gaps.map(Math.round)),
+        source: timing.source,
       });
+  }
+
+  /** The cap on one gap of the person's measured time, in minutes (a setting; read without the settings schema). */
+  supervisionGapMinutes(): number {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'supervisionGapMinutes'").get() as { value: string } | undefined;
+    const value = row ? (JSON.parse(row.value) as unknown) : null;
+    return typeof value === 'number' && value > 0 ? value : DEFAULT_SUPERVISION_GAP_MINUTES;
   }
 
   /** Sessions whose last record is on or after `since` ("YYYY-MM-DD" or an ISO time), newest first. */
@@ -191,7 +222,8 @@ export class AgentSessionStore {
     const rows = since
       ? this.db.prepare(`${SESSION_SELECT} WHERE s.last_at >= ? ORDER BY s.last_at DESC`).all(since)
       : this.db.prepare(`${SESSION_SELECT} ORDER BY s.last_at DESC`).all();
-    return (rows as SessionRow[]).map(toSession);
+    const cap = this.supervisionGapMinutes();
+    return (rows as SessionRow[]).map((row) => toSession(row, cap));
   }
 
   /** A session by its id, or by a unique prefix of it (ids are long UUIDs). */
@@ -200,10 +232,11 @@ export class AgentSessionStore {
       .prepare(`${SESSION_SELECT} WHERE s.session_id = ? OR s.session_id LIKE ? ESCAPE '\\' LIMIT 2`)
       .all(idOrPrefix, `${idOrPrefix.replace(/[\\%_]/g, (match) => `\\${match}`)}%`) as SessionRow[];
     const exact = rows.find((row) => row.session_id === idOrPrefix);
-    if (exact) return toSession(exact);
+    const cap = this.supervisionGapMinutes();
+    if (exact) return toSession(exact, cap);
     if (rows.length === 0) throw new JournalError('NOT_FOUND', `There is no agent session "${idOrPrefix}" (run \`leverage sessions\` to scan the logs).`);
     if (rows.length > 1) throw new JournalError('INVALID_INPUT', `"${idOrPrefix}" matches several sessions; give more of the id.`);
-    return toSession(rows[0] as SessionRow);
+    return toSession(rows[0] as SessionRow, cap);
   }
 
   /** Links sessions to a task (keeping earlier links); returns the task's linked session ids. */

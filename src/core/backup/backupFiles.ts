@@ -5,7 +5,7 @@ import path from 'node:path';
  * Why a backup was written. Only `auto` backups rotate; the others are kept until the user
  * removes them (a manual backup, the copy taken before a restore, the copy taken before a migration).
  */
-export const BACKUP_KINDS = ['auto', 'manual', 'before-restore', 'before-migration'] as const;
+export const BACKUP_KINDS = ['auto', 'manual', 'before-restore', 'before-import', 'before-migration'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 export interface BackupInfo {
@@ -19,7 +19,7 @@ export interface BackupInfo {
 
 const STAMP = String.raw`(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z`;
 // `leverage-auto-<stamp>.db`, and openDatabase's `leverage-before-v3-from-v2-<stamp>.db`.
-const BACKUP_NAME = new RegExp(String.raw`^leverage-(auto|manual|before-restore|before-v\d+-from-v\d+)-${STAMP}\.db$`);
+const BACKUP_NAME = new RegExp(String.raw`^leverage-(auto|manual|before-restore|before-import|before-v\d+-from-v\d+)-${STAMP}\.db$`);
 
 /** A time as it appears in backup file names: ISO 8601 with `:` and `.` made file-name safe. */
 export function fileStamp(time: Date): string {

@@ -6,6 +6,8 @@ import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
 import type { TaskFilter } from '../store/taskStore.ts';
 import { writeTransaction } from '../store/database.ts';
+import type { ConflictMode } from '../import/commitImport.ts';
+import { taskKey } from '../import/planImport.ts';
 
 import type { DataFormat } from './dataFormats.ts';
 
@@ -160,17 +162,99 @@ export function detectFormat(fileName: string, text: string): DataFormat {
   return text.trimStart().startsWith('{') ? 'json' : 'csv';
 }
 
-/** Parses everything first, then writes it all in one transaction: a bad row writes nothing. */
-export function importData(journal: Journal, text: string, format: DataFormat): { tasks: number; days: number } {
-  const data = parseData(text, format);
-  writeTransaction(journal.db, () => {
-    journal.tasks.createMany(data.tasks);
-    for (const day of data.days) {
-      const { workDate, ...patch } = day;
-      journal.days.update(workDate, patch);
-    }
+export interface DataImportResult {
+  /** Tasks added. */
+  tasks: number;
+  /** Day records whose intro, analysis, publication date or token total changed. */
+  days: number;
+  /** Tasks in the file the journal already held (same date, title and figures): not added again. */
+  duplicates: number;
+  /** Tasks soft-deleted by `replace` (undo with `leverage undelete`). */
+  replaced: number;
+  /** Days that held other tasks and were left alone by `skip`. */
+  skippedDays: string[];
+}
+
+function groupByDate(tasks: readonly NewTask[]): Map<string, NewTask[]> {
+  const byDate = new Map<string, NewTask[]>();
+  for (const task of tasks) byDate.set(task.workDate, [...(byDate.get(task.workDate) ?? []), task]);
+  return byDate;
+}
+
+/** The tasks of `incoming` that `existing` does not already hold, matched one for one by taskKey (as post import does). */
+function notYetThere(incoming: readonly NewTask[], existing: readonly Task[]): NewTask[] {
+  const remaining = existing.map(taskKey);
+  return incoming.filter((task) => {
+    const at = remaining.indexOf(taskKey(task));
+    if (at === -1) return true;
+    remaining.splice(at, 1);
+    return false;
   });
-  return { tasks: data.tasks.length, days: data.days.length };
+}
+
+const PROSE_FIELDS = ['intro', 'analysis', 'publicationDate', 'dayTokens'] as const;
+
+/** What the file's day record changes: never an empty value over a filled one; with `overwrite` false, only empty fields are filled. */
+function dayPatch(current: DayRecord, incoming: DayRecord, overwrite: boolean): Partial<DayRecord> {
+  const patch: Partial<DayRecord> = {};
+  for (const field of PROSE_FIELDS) {
+    const value = incoming[field];
+    if (value === null || value === '' || value === current[field]) continue;
+    const empty = current[field] === null || current[field] === '';
+    if (overwrite || empty) Object.assign(patch, { [field]: value });
+  }
+  return patch;
+}
+
+/**
+ * Imports the app's own CSV or JSON export. Everything is parsed first, then written in one
+ * transaction (a bad row writes nothing). Importing the same file twice changes nothing: tasks the
+ * journal already holds (same date, title, human and agent time, supervision and tokens) are
+ * recognised, and a day's prose is never blanked by an empty value in the file. For a day that
+ * already holds other tasks, `mode` decides (as for post import):
+ * - `merge` (the default): add the tasks not already there; fill only the day's empty prose fields;
+ * - `replace`: the file's tasks replace the day's (the old ones are soft-deleted, so undoable);
+ *   the file's non-empty prose replaces the day's;
+ * - `skip`: leave that day exactly as it is.
+ */
+export function importData(journal: Journal, text: string, format: DataFormat, mode: ConflictMode = 'merge'): DataImportResult {
+  const data = parseData(text, format);
+  return writeTransaction(journal.db, () => {
+    const result: DataImportResult = { tasks: 0, days: 0, duplicates: 0, replaced: 0, skippedDays: [] };
+    const byDate = groupByDate(data.tasks);
+    const conflicting = new Set<string>();
+    for (const [date, incoming] of byDate) {
+      const existing = journal.tasks.listByDate(date);
+      const fresh = notYetThere(incoming, existing);
+      const identical = fresh.length === 0 && existing.length === incoming.length;
+      if (existing.length === 0 || identical) {
+        journal.tasks.createMany(fresh);
+        result.tasks += fresh.length;
+        result.duplicates += incoming.length - fresh.length;
+        continue;
+      }
+      conflicting.add(date);
+      if (mode === 'skip') {
+        result.skippedDays.push(date);
+      } else if (mode === 'replace') {
+        result.replaced += journal.tasks.delete(existing.map((task) => task.id)).length;
+        journal.tasks.createMany(incoming);
+        result.tasks += incoming.length;
+      } else {
+        journal.tasks.createMany(fresh);
+        result.tasks += fresh.length;
+        result.duplicates += incoming.length - fresh.length;
+      }
+    }
+    for (const day of data.days) {
+      if (mode === 'skip' && conflicting.has(day.workDate)) continue;
+      const patch = dayPatch(journal.days.get(day.workDate), day, mode === 'replace' && conflicting.has(day.workDate));
+      if (Object.keys(patch).length === 0) continue;
+      journal.days.update(day.workDate, patch);
+      result.days += 1;
+    }
+    return result;
+  });
 }
 
 /** The tasks a filter selects (all of them without one) in the app's own CSV or JSON format. */

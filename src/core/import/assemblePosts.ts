@@ -1,4 +1,5 @@
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { toDateString } from '../../shared/metrics/periods.ts';
 import { parseDuration } from '../../shared/units/duration.ts';
 import { parseTokens } from '../../shared/units/tokens.ts';

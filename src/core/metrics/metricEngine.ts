@@ -19,11 +19,13 @@ interface TotalsRow {
   tokens_count: number;
   factor_sum: number;
   factor_count: number;
+  agent_human_seconds: number;
 }
 
 const SUMS = `sum(task_count) AS task_count, sum(human_seconds) AS human_seconds, sum(agent_seconds) AS agent_seconds,
   sum(supervision_seconds) AS supervision_seconds, sum(supervised_human_seconds) AS supervised_human_seconds,
-  sum(tokens) AS tokens, sum(tokens_count) AS tokens_count, sum(factor_sum) AS factor_sum, sum(factor_count) AS factor_count`;
+  sum(tokens) AS tokens, sum(tokens_count) AS tokens_count, sum(factor_sum) AS factor_sum, sum(factor_count) AS factor_count,
+  sum(agent_human_seconds) AS agent_human_seconds`;
 
 function toPoint(row: TotalsRow, label: string): SeriesPoint {
   return {
@@ -35,7 +37,9 @@ function toPoint(row: TotalsRow, label: string): SeriesPoint {
     supervisionSeconds: row.supervision_seconds,
     tokens: row.tokens,
     tasksWithTokens: row.tokens_count,
-    leverage: ratio(row.human_seconds, row.agent_seconds),
+    tasksWithoutAgentTime: row.task_count - row.factor_count,
+    // A task without agent time has no factor: it counts on neither side (migration 6's column).
+    leverage: ratio(row.agent_human_seconds, row.agent_seconds),
     meanLeverage: row.factor_count > 0 ? row.factor_sum / row.factor_count : null,
     supervisoryLeverage: ratio(row.supervised_human_seconds, row.supervision_seconds),
   };
@@ -124,7 +128,7 @@ export class MetricEngine {
       humanSeconds: row.human_seconds ?? 0,
       agentSeconds: row.agent_seconds ?? 0,
       tokens: row.tokens ?? 0,
-      leverage: ratio(row.human_seconds ?? 0, row.agent_seconds ?? 0),
+      leverage: ratio(row.agent_human_seconds ?? 0, row.agent_seconds ?? 0),
       meanLeverage: row.factor_count > 0 ? row.factor_sum / row.factor_count : null,
     };
   }

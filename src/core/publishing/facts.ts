@@ -4,7 +4,7 @@ import type { FactorFormat } from '../../shared/units/factor.ts';
 import { formatFactor, ratio } from '../../shared/units/factor.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/units/duration.ts';
 import { formatTrimmed } from '../../shared/units/rounding.ts';
-import { humanWeeks, summarize, taskLeverage, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
+import { humanWeeks, noAgentTimeText, summarize, taskLeverage, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
 import { longDate } from '../../shared/metrics/longDate.ts';
 import type { SeriesPoint } from '../metrics/metricEngine.ts';
 import { escapeInline } from '../post/dailyPost.ts';
@@ -299,6 +299,16 @@ export function computeFacts(input: FactInput): Fact[] {
     text: `${capitalize(countNoun(summary.taskCount, 'task'))} ${words.when}${workstreamCount > 0 ? ` across ${countNoun(workstreamCount, 'workstream')}` : ''}.`,
     figures: { taskCount: summary.taskCount, workstreamCount },
   });
+  if (summary.tasksWithoutAgentTime > 0) {
+    facts.push({
+      kind: 'without-agent-time',
+      text: `${capitalize(noAgentTimeText(summary.tasksWithoutAgentTime))}; the leverage figures leave ${summary.tasksWithoutAgentTime === 1 ? 'it' : 'them'} out.`,
+      figures: {
+        tasksWithoutAgentTime: summary.tasksWithoutAgentTime,
+        humanHoursWithoutAgentTime: input.tasks.filter((task) => task.agentSeconds <= 0).reduce((sum, task) => sum + task.humanSeconds, 0) / 3600,
+      },
+    });
+  }
 
   const tasksById = new Map(input.tasks.map((task) => [task.id, task]));
   const ceilingTask = summary.ceiling ? tasksById.get(summary.ceiling.id) : undefined;

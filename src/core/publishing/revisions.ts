@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskSchema, type Task } from '../../shared/domain/task.ts';
+import { PUBLISHED_TASK_FIELDS, type PublishedTaskField } from '../../shared/domain/taskFields.ts';
 import { longDate } from '../../shared/metrics/longDate.ts';
 import { summarize, type Summary } from '../../shared/metrics/summary.ts';
 import { formatHours, formatMinutes } from '../../shared/units/duration.ts';
@@ -21,9 +22,8 @@ export interface PublishedSnapshot {
   redactionProfile: string | null;
 }
 
-/** The task fields a published post shows; a change to one of them is a revision. */
-export const PUBLISHED_TASK_FIELDS = ['title', 'workstream', 'humanSeconds', 'agentSeconds', 'supervisionSeconds', 'tokens', 'model'] as const;
-export type PublishedTaskField = (typeof PUBLISHED_TASK_FIELDS)[number];
+// The task fields a published post shows (a change to one of them is a revision) come from the task field definition.
+export { PUBLISHED_TASK_FIELDS, type PublishedTaskField } from '../../shared/domain/taskFields.ts';
 
 export interface FieldChange {
   field: PublishedTaskField;
@@ -71,10 +71,32 @@ interface SnapshotRow {
   redaction_profile: string | null;
 }
 
-const storedTasksSchema = z.array(taskSchema);
+/**
+ * Snapshots are read with a version-tolerant schema: a snapshot written before a task field existed
+ * lacks it, and reads as that field's empty value (keys a later version added are ignored), so a
+ * new field, even a required one, never makes a published day unreadable.
+ */
+const EMPTY_TASK_FIELDS: Omit<Task, 'id' | 'workDate'> = {
+  title: '',
+  workstream: null,
+  humanSeconds: 0,
+  agentSeconds: 0,
+  supervisionSeconds: null,
+  tokens: null,
+  model: null,
+  notes: '',
+  createdAt: '',
+  updatedAt: '',
+};
+const storedTaskSchema = z.object(
+  Object.fromEntries(Object.entries(taskSchema.shape).map(([key, field]) => [key, key === 'id' ? field : field.optional()])) as {
+    [Key in keyof Task]: Key extends 'id' ? (typeof taskSchema.shape)[Key] : z.ZodOptional<(typeof taskSchema.shape)[Key]>;
+  },
+);
+const storedTasksSchema = z.array(storedTaskSchema);
 
 function toSnapshot(row: SnapshotRow): PublishedSnapshot {
-  const parsed = storedTasksSchema.safeParse(JSON.parse(row.tasks_json));
+  const parsed = storedTasksSchema.transform((tasks) => tasks.map((task): Task => ({ workDate: row.work_date, ...EMPTY_TASK_FIELDS, ...definedOnly(task), id: task.id }))).safeParse(JSON.parse(row.tasks_json));
   if (!parsed.success) throw new JournalError('DATABASE_CORRUPT', `Published snapshot ${row.id} of ${row.work_date} is unreadable.`);
   return {
     id: row.id,
@@ -86,6 +108,10 @@ function toSnapshot(row: SnapshotRow): PublishedSnapshot {
     markdown: row.markdown,
     redactionProfile: row.redaction_profile,
   };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
 export type NewSnapshot = Omit<PublishedSnapshot, 'id'>;

@@ -58,6 +58,50 @@ function removeTaskFromDayTotals(row: 'OLD'): string {
     DELETE FROM day_totals WHERE work_date = ${row}.work_date AND task_count = 0;`;
 }
 
+/** Migration 6's columns of day_totals and week_totals: migration 2's plus Σhuman over tasks with agent time. */
+const DAY_SUM_COLUMNS_V6 = [...DAY_SUM_COLUMNS, 'agent_human_seconds'];
+
+/**
+ * Migration 6's trigger body adding one task row to its day's totals. `agent_human_seconds` sums the
+ * human time of tasks that have agent time, the numerator of the weighted leverage (a task without
+ * agent time has no factor, so it counts on neither side of the ratio).
+ */
+function addTaskToDayTotalsV6(row: 'NEW'): string {
+  return `
+    INSERT INTO day_totals (work_date, task_count, human_seconds, agent_seconds, supervision_seconds, supervised_count,
+      supervised_human_seconds, tokens, tokens_count, factor_sum, factor_count, agent_human_seconds) VALUES (
+      ${row}.work_date, 1, ${row}.human_seconds, ${row}.agent_seconds,
+      coalesce(${row}.supervision_seconds, 0), ${row}.supervision_seconds IS NOT NULL,
+      CASE WHEN ${row}.supervision_seconds IS NOT NULL THEN ${row}.human_seconds ELSE 0 END,
+      coalesce(${row}.tokens, 0), ${row}.tokens IS NOT NULL,
+      CASE WHEN ${row}.agent_seconds > 0 THEN CAST(${row}.human_seconds AS REAL) / ${row}.agent_seconds ELSE 0 END,
+      ${row}.agent_seconds > 0,
+      CASE WHEN ${row}.agent_seconds > 0 THEN ${row}.human_seconds ELSE 0 END)
+    ON CONFLICT (work_date) DO UPDATE SET
+      ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} + excluded.${column}`).join(',\n      ')};`;
+}
+
+/** Migration 6's trigger body removing one task row from its day's totals; an emptied day disappears. */
+function removeTaskFromDayTotalsV6(row: 'OLD'): string {
+  return `
+    UPDATE day_totals SET
+      task_count = task_count - 1,
+      human_seconds = human_seconds - ${row}.human_seconds,
+      agent_seconds = agent_seconds - ${row}.agent_seconds,
+      supervision_seconds = supervision_seconds - coalesce(${row}.supervision_seconds, 0),
+      supervised_count = supervised_count - (${row}.supervision_seconds IS NOT NULL),
+      supervised_human_seconds = supervised_human_seconds
+        - CASE WHEN ${row}.supervision_seconds IS NOT NULL THEN ${row}.human_seconds ELSE 0 END,
+      tokens = tokens - coalesce(${row}.tokens, 0),
+      tokens_count = tokens_count - (${row}.tokens IS NOT NULL),
+      factor_sum = factor_sum
+        - CASE WHEN ${row}.agent_seconds > 0 THEN CAST(${row}.human_seconds AS REAL) / ${row}.agent_seconds ELSE 0 END,
+      factor_count = factor_count - (${row}.agent_seconds > 0),
+      agent_human_seconds = agent_human_seconds - CASE WHEN ${row}.agent_seconds > 0 THEN ${row}.human_seconds ELSE 0 END
+    WHERE work_date = ${row}.work_date;
+    DELETE FROM day_totals WHERE work_date = ${row}.work_date AND task_count = 0;`;
+}
+
 export interface Migration {
   /** The user_version the database has after this migration. */
   readonly version: number;
@@ -341,6 +385,66 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'weighted leverage without tasks that have no agent time; agent-hours and person time of sessions',
+    up(db) {
+      // day_totals/week_totals gain agent_human_seconds (Σhuman over tasks with agent time > 0), the
+      // numerator of the weighted leverage; the triggers are replaced by ones that keep it, and the
+      // column is filled from the tasks (the week triggers carry the days' values into week_totals).
+      // agent_sessions gains agent-hours, the person's gaps (capped when read: the cap is a setting)
+      // and time_source, whose values include 'mixed' (migration 3's agent_ms_source cannot).
+      // agent_log_files states written by the older reader are read again on the next scan.
+      db.exec(`
+        ALTER TABLE day_totals ADD COLUMN agent_human_seconds INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE week_totals ADD COLUMN agent_human_seconds INTEGER NOT NULL DEFAULT 0;
+
+        DROP TRIGGER day_totals_week_insert;
+        DROP TRIGGER day_totals_week_update;
+        DROP TRIGGER day_totals_week_delete;
+        DROP TRIGGER tasks_totals_insert;
+        DROP TRIGGER tasks_totals_delete;
+        DROP TRIGGER tasks_totals_update_remove;
+        DROP TRIGGER tasks_totals_update_add;
+
+        CREATE TRIGGER day_totals_week_insert AFTER INSERT ON day_totals BEGIN
+          INSERT INTO week_totals (week_start, day_count, ${DAY_SUM_COLUMNS_V6.join(', ')})
+          VALUES (NEW.week_start, 1, ${DAY_SUM_COLUMNS_V6.map((column) => `NEW.${column}`).join(', ')})
+          ON CONFLICT (week_start) DO UPDATE SET day_count = day_count + 1,
+            ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')};
+        END;
+        CREATE TRIGGER day_totals_week_update AFTER UPDATE ON day_totals BEGIN
+          UPDATE week_totals SET ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} + NEW.${column} - OLD.${column}`).join(', ')}
+          WHERE week_start = NEW.week_start;
+        END;
+        CREATE TRIGGER day_totals_week_delete AFTER DELETE ON day_totals BEGIN
+          UPDATE week_totals SET day_count = day_count - 1,
+            ${DAY_SUM_COLUMNS_V6.map((column) => `${column} = ${column} - OLD.${column}`).join(', ')}
+          WHERE week_start = OLD.week_start;
+          DELETE FROM week_totals WHERE week_start = OLD.week_start AND day_count = 0;
+        END;
+
+        CREATE TRIGGER tasks_totals_insert AFTER INSERT ON tasks WHEN NEW.deleted_at IS NULL
+        BEGIN ${addTaskToDayTotalsV6('NEW')} END;
+        CREATE TRIGGER tasks_totals_delete AFTER DELETE ON tasks WHEN OLD.deleted_at IS NULL
+        BEGIN ${removeTaskFromDayTotalsV6('OLD')} END;
+        CREATE TRIGGER tasks_totals_update_remove AFTER UPDATE ON tasks WHEN OLD.deleted_at IS NULL
+        BEGIN ${removeTaskFromDayTotalsV6('OLD')} END;
+        CREATE TRIGGER tasks_totals_update_add AFTER UPDATE ON tasks WHEN NEW.deleted_at IS NULL
+        BEGIN ${addTaskToDayTotalsV6('NEW')} END;
+
+        UPDATE day_totals SET agent_human_seconds = (
+          SELECT coalesce(sum(human_seconds), 0) FROM tasks
+          WHERE tasks.work_date = day_totals.work_date AND deleted_at IS NULL AND agent_seconds > 0);
+
+        ALTER TABLE agent_sessions ADD COLUMN agent_hours_ms INTEGER NOT NULL DEFAULT 0 CHECK (agent_hours_ms >= 0);
+        ALTER TABLE agent_sessions ADD COLUMN person_gaps TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE agent_sessions ADD COLUMN time_source TEXT NOT NULL DEFAULT 'reconstructed'
+          CHECK (time_source IN ('turn_duration', 'reconstructed', 'mixed'));
+        UPDATE agent_sessions SET agent_hours_ms = agent_ms, time_source = agent_ms_source;
+      `);
+    },
+  },
+  {
+    version: 7,
     name: 'edit conflicts (a text field changed in two places)',
     up(db) {
       // A field saved from one window while another writer (the CLI, another window, later a second

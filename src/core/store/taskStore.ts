@@ -1,55 +1,36 @@
 import type { NewTask, Task, TaskPatch } from '../../shared/domain/task.ts';
 import { taskInputSchema, taskPatchSchema, describeIssues } from '../../shared/domain/task.ts';
+import { TASK_FIELD_NAMES, TASK_FIELDS, type SortableTaskField, type TaskSortKey } from '../../shared/domain/taskFields.ts';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
 
-interface TaskRow {
-  id: number;
-  work_date: string;
-  title: string;
-  workstream: string | null;
-  human_seconds: number;
-  agent_seconds: number;
-  supervision_seconds: number | null;
-  tokens: number | null;
-  model: string | null;
-  notes: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A row of the tasks table: one column per task field (TASK_FIELDS), plus id and timestamps. */
+type TaskRow = Record<string, unknown> & { id: number; created_at: string; updated_at: string };
 
-const COLUMNS =
-  'id, work_date, title, workstream, human_seconds, agent_seconds, supervision_seconds, tokens, model, notes, created_at, updated_at';
+const FIELD_COLUMNS = TASK_FIELD_NAMES.map((field) => TASK_FIELDS[field].column);
+const COLUMNS = ['id', ...FIELD_COLUMNS, 'created_at', 'updated_at'].join(', ');
+/** The INSERT's column list and its named and positional parameters, in TASK_FIELDS order. */
+const INSERT_COLUMNS = `${FIELD_COLUMNS.join(', ')}, created_at, updated_at`;
+const INSERT_NAMED = `${TASK_FIELD_NAMES.map((field) => `@${field}`).join(', ')}, @now, @now`;
+const INSERT_POSITIONAL = [...FIELD_COLUMNS, 'created_at', 'updated_at'].map(() => '?').join(', ');
+const UPDATE_SET = `${TASK_FIELD_NAMES.map((field) => `${TASK_FIELDS[field].column} = @${field}`).join(', ')}, updated_at = @now`;
+
+const FIELD_PAIRS = TASK_FIELD_NAMES.map((field) => [field, TASK_FIELDS[field].column] as const);
 
 function toTask(row: TaskRow): Task {
-  return {
-    id: row.id,
-    workDate: row.work_date,
-    title: row.title,
-    workstream: row.workstream,
-    humanSeconds: row.human_seconds,
-    agentSeconds: row.agent_seconds,
-    supervisionSeconds: row.supervision_seconds,
-    tokens: row.tokens,
-    model: row.model,
-    notes: row.notes,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  const task: Record<string, unknown> = { id: row.id };
+  for (const [field, column] of FIELD_PAIRS) task[field] = row[column];
+  task.createdAt = row.created_at;
+  task.updatedAt = row.updated_at;
+  return task as Task;
 }
 
-export const TASK_SORT_COLUMNS = {
-  workDate: 'work_date',
-  title: 'title COLLATE NOCASE',
-  workstream: 'workstream COLLATE NOCASE',
-  humanSeconds: 'human_seconds',
-  agentSeconds: 'agent_seconds',
-  supervisionSeconds: 'supervision_seconds',
-  tokens: 'tokens',
+/** ORDER BY expressions of the sort keys (TASK_SORT_KEYS): each sortable field's, and the computed leverage. */
+export const TASK_SORT_COLUMNS: Record<TaskSortKey, string> = {
+  ...(Object.fromEntries(TASK_FIELD_NAMES.flatMap((field) => (TASK_FIELDS[field].sort === null ? [] : [[field, TASK_FIELDS[field].sort]]))) as Record<SortableTaskField, string>),
   leverage: 'CASE WHEN agent_seconds > 0 THEN CAST(human_seconds AS REAL) / agent_seconds END',
-  model: 'model COLLATE NOCASE',
-} as const;
-export type TaskSortColumn = keyof typeof TASK_SORT_COLUMNS;
+};
+export type TaskSortColumn = TaskSortKey;
 
 /** Which tasks: a date range, a workstream, and a case-insensitive substring of title, notes or workstream. */
 export interface TaskFilter {
@@ -97,13 +78,10 @@ export class TaskStore {
   constructor(db: SqliteDatabase) {
     this.db = db;
     this.insertStatement = db.prepare(
-      `INSERT INTO tasks (work_date, title, workstream, human_seconds, agent_seconds, supervision_seconds, tokens, model, notes, created_at, updated_at)
-       VALUES (@workDate, @title, @workstream, @humanSeconds, @agentSeconds, @supervisionSeconds, @tokens, @model, @notes, @now, @now)
-       RETURNING ${COLUMNS}`,
+      `INSERT INTO tasks (${INSERT_COLUMNS}) VALUES (${INSERT_NAMED}) RETURNING ${COLUMNS}`,
     );
     this.bulkInsertStatement = db.prepare(
-      `INSERT INTO tasks (work_date, title, workstream, human_seconds, agent_seconds, supervision_seconds, tokens, model, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tasks (${INSERT_COLUMNS}) VALUES (${INSERT_POSITIONAL})`,
     );
     this.getStatement = db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE id = ? AND deleted_at IS NULL`);
     this.byDateStatement = db.prepare(
@@ -137,19 +115,7 @@ export class TaskStore {
     const statement = this.bulkInsertStatement;
     return writeTransaction(this.db, () =>
       tasks.map((task): Task => {
-        const { lastInsertRowid } = statement.run(
-          task.workDate,
-          task.title,
-          task.workstream,
-          task.humanSeconds,
-          task.agentSeconds,
-          task.supervisionSeconds,
-          task.tokens,
-          task.model,
-          task.notes,
-          now,
-          now,
-        );
+        const { lastInsertRowid } = statement.run(...TASK_FIELD_NAMES.map((field) => task[field]), now, now);
         return { id: Number(lastInsertRowid), ...task, createdAt: now, updatedAt: now };
       }),
     );
@@ -173,10 +139,7 @@ export class TaskStore {
       const merged = parseInput({ ...stripMeta(this.require(id)), ...parsed.data });
       const row = this.db
         .prepare(
-          `UPDATE tasks SET work_date = @workDate, title = @title, workstream = @workstream, human_seconds = @humanSeconds,
-             agent_seconds = @agentSeconds, supervision_seconds = @supervisionSeconds, tokens = @tokens, model = @model,
-             notes = @notes, updated_at = @now
-           WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+          `UPDATE tasks SET ${UPDATE_SET} WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
         )
         .get({ ...merged, id, now: new Date().toISOString() }) as TaskRow;
       return toTask(row);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { exportData, importData, detectFormat } from '../../core/data/dataTransfer.ts';
+import { exportData, importData, detectFormat, parseData } from '../../core/data/dataTransfer.ts';
 import { JournalError } from '../../core/errors.ts';
 import type { ShellHandlerTable } from '../../core/ipc/coreHandlers.ts';
 import type { DriftingChannels, ExpectExactOutputs } from '../../core/ipc/invokeHandler.ts';
@@ -98,17 +98,20 @@ function shellHandlers(journal: Journal, services: ShellServices) {
       await writeFileAtomic(target, contents);
       return { path: target };
     },
-    importData: async () => {
+    importData: async (input) => {
       const source = await services.chooseOpenFile({
         title: 'Import Leverage Journal data',
         filters: [{ name: 'Leverage Journal export', extensions: ['csv', 'json'] }],
       });
-      if (!source) return { path: null, tasks: 0, days: 0 };
+      if (!source) return { path: null, tasks: 0, days: 0, duplicates: 0, replaced: 0, skippedDays: [], backupPath: null };
       const { size } = await fs.stat(source);
       if (size > MAX_IMPORT_BYTES) throw new JournalError('IMPORT_FAILED', `${path.basename(source)} is ${Math.round(size / 1024 / 1024)} MB; imports are limited to 64 MB.`);
       const text = await fs.readFile(source, 'utf8');
-      const counts = importData(journal, text, detectFormat(source, text));
-      return { path: source, ...counts };
+      const format = detectFormat(source, text);
+      parseData(text, format); // a file that cannot be imported is refused before the backup is written
+      const backup = await createBackup(journal.db, backupFolderFor(journal.path), 'before-import', now());
+      const counts = importData(journal, text, format, input?.mode ?? 'merge');
+      return { path: source, ...counts, backupPath: backup.path };
     },
     appInfo: () => {
       const shortcut = services.shortcutStatus();

@@ -41,6 +41,8 @@ export const settingFields = {
     .max(50)
     .refine((profiles) => new Set(profiles.map((profile) => profile.name)).size === profiles.length, { error: 'profile names must be unique' }),
   activeRedactionProfile: z.string().max(100).nullable(),
+  /** The cap on one gap of the person's measured time from the agent logs (docs/agent-time.md), minutes. */
+  supervisionGapMinutes: z.number().int().min(1).max(240),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -66,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupsToKeep: 14,
   redactionProfiles: [],
   activeRedactionProfile: null,
+  supervisionGapMinutes: 5,
 };
 
 export const SETTING_KEYS = Object.keys(settingFields) as SettingKey[];

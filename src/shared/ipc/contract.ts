@@ -3,6 +3,7 @@ import { dayRecordPatchSchema, dayRecordSchema, MAX_DAY_TEXT_LENGTH } from '../d
 import { DAY_TEXT_FIELDS, editConflictSchema } from '../domain/editConflict.ts';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { taskIdSchema, taskInputSchema, taskPatchSchema, taskSchema, workDateSchema } from '../domain/task.ts';
+import { TASK_SORT_KEYS } from '../domain/taskFields.ts';
 import {
   agentSessionSchema,
   cumulativeSchema,
@@ -128,17 +129,8 @@ const postImportReportSchema = z.object({
   errors: z.array(z.string()),
 });
 
-export const TASK_SORT_KEYS = [
-  'workDate',
-  'title',
-  'workstream',
-  'humanSeconds',
-  'agentSeconds',
-  'supervisionSeconds',
-  'tokens',
-  'leverage',
-  'model',
-] as const;
+/** The Log grid's and queryTasks' sort keys, derived from the task field definition. */
+export { TASK_SORT_KEYS } from '../domain/taskFields.ts';
 
 export const DATA_FORMAT_VALUES = ['csv', 'json'] as const;
 
@@ -213,7 +205,20 @@ export const ipcContract = {
     }),
     output: z.object({ path: z.string().nullable() }),
   },
-  importData: { input: none, output: z.object({ path: z.string().nullable(), tasks: z.number().int(), days: z.number().int() }) },
+  importData: {
+    /** What to do with a day that already holds other tasks (default merge: add only the tasks not there yet). */
+    input: z.strictObject({ mode: z.enum(['merge', 'replace', 'skip']).optional() }).optional(),
+    output: z.object({
+      path: z.string().nullable(),
+      tasks: z.number().int(),
+      days: z.number().int(),
+      duplicates: z.number().int(),
+      replaced: z.number().int(),
+      skippedDays: z.array(z.string()),
+      /** The backup written just before the import. */
+      backupPath: z.string().nullable(),
+    }),
+  },
 
   // Settings and app
   getSettings: { input: none, output: settingsSchema },
@@ -263,7 +268,10 @@ export const ipcContract = {
       bytesRead: z.number().int(),
       linesRead: z.number().int(),
       badLines: z.number().int(),
+      longLines: z.number().int(),
       sessionsUpdated: z.number().int(),
+      skippedFiles: z.number().int(),
+      skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     }),
   },
   linkSessionsToTask: {

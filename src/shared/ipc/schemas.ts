@@ -28,9 +28,11 @@ export const summarySchema = z.object({
   /** Tokens summed over tasks that recorded them, or a day-level total; null when nothing is known. */
   tokens: z.number().nullable(),
   tasksWithoutTokens: z.number().int(),
+  /** Tasks with no agent time: counted in taskCount and humanSeconds, left out of every leverage ratio. */
+  tasksWithoutAgentTime: z.number().int(),
   /** True when `tokens` is a day-level total stated by a post rather than a sum of tasks. */
   tokensFromDayTotal: z.boolean(),
-  /** Weighted leverage: Σhuman ÷ Σagent. Never the mean of ratios. */
+  /** Weighted leverage: Σhuman ÷ Σagent over the tasks that have agent time (a task without agent time counts on neither side). Never the mean of ratios. */
   leverage: factor,
   /** Weighted supervisory factor: Σhuman ÷ Σsupervision over the tasks that recorded supervision. */
   supervisoryLeverage: factor,
@@ -54,7 +56,9 @@ export const seriesPointSchema = z.object({
   supervisionSeconds: z.number(),
   tokens: z.number(),
   tasksWithTokens: z.number().int(),
-  /** Weighted Σhuman ÷ Σagent. */
+  /** Tasks with no agent time (left out of the ratios). */
+  tasksWithoutAgentTime: z.number().int(),
+  /** Weighted Σhuman ÷ Σagent over the tasks that have agent time. */
   leverage: factor,
   /** Simple mean of the task factors (a second, labelled series). */
   meanLeverage: factor,
@@ -89,6 +93,7 @@ export const isoWeekSchema = z.string().regex(/^\d{4}-W\d{2}$/, { error: 'must b
  */
 export const FACT_KINDS = [
   'overview',
+  'without-agent-time',
   'ceiling',
   'floor',
   'excluding-lowest',
@@ -111,13 +116,18 @@ export const agentSessionSchema = z.object({
   project: z.string().nullable(),
   cwd: z.string().nullable(),
   gitBranch: z.string().nullable(),
-  /** Suggested task title: the session summary, else its first prompt. */
+  /** Suggested task title, from this session itself: its first typed prompt, else its own summary, else its first command. */
   title: z.string().nullable(),
   firstAt: z.string().nullable(),
   lastAt: z.string().nullable(),
-  /** Agent working time: Σ turn_duration where logged, else reconstructed turns. */
+  /** Agent time: the union of the intervals in which the agent (main thread or any subagent) worked (docs/agent-time.md). */
   agentMinutes: z.number(),
-  agentTimeSource: z.enum(['turn_duration', 'reconstructed']),
+  /** Agent-hours: the sum over parallel threads (three subagents side by side for 10 minutes: 0.5). */
+  agentHours: z.number(),
+  /** The person's measured time: gaps between a turn's end and their next prompt, each capped (a setting). */
+  personMinutes: z.number(),
+  /** Where the turn lengths came from: every main-thread turn had `turn_duration`, none did, or some did. */
+  agentTimeSource: z.enum(['turn_duration', 'reconstructed', 'mixed']),
   /** First to last record, idle time included. */
   wallMinutes: z.number(),
   inputTokens: z.number().int(),

@@ -50,17 +50,21 @@ export function summarize(allTasks: readonly MetricTask[], options: SummaryOptio
   const tasks = options.exclude ? allTasks.filter((task) => !options.exclude?.has(task.id)) : allTasks;
   let humanSeconds = 0;
   let agentSeconds = 0;
+  /** Σhuman over tasks with agent time: the numerator of the weighted leverage. */
+  let ratioHumanSeconds = 0;
   let supervisionSeconds = 0;
   let supervisedHumanSeconds = 0;
   let supervisedCount = 0;
   let tokens = 0;
   let tokenCount = 0;
   const factors: TaskFactor[] = [];
-  const streams = new Map<string | null, { taskCount: number; humanSeconds: number; agentSeconds: number }>();
+  const streams = new Map<string | null, { taskCount: number; humanSeconds: number; agentSeconds: number; ratioHumanSeconds: number }>();
 
   for (const task of tasks) {
     humanSeconds += task.humanSeconds;
     agentSeconds += task.agentSeconds;
+    const hasAgentTime = task.agentSeconds > 0;
+    if (hasAgentTime) ratioHumanSeconds += task.humanSeconds;
     if (task.supervisionSeconds !== null) {
       supervisionSeconds += task.supervisionSeconds;
       supervisedHumanSeconds += task.humanSeconds;
@@ -72,10 +76,11 @@ export function summarize(allTasks: readonly MetricTask[], options: SummaryOptio
     }
     const factor = taskLeverage(task);
     if (factor !== null) factors.push({ id: task.id, title: task.title, factor });
-    const stream = streams.get(task.workstream) ?? { taskCount: 0, humanSeconds: 0, agentSeconds: 0 };
+    const stream = streams.get(task.workstream) ?? { taskCount: 0, humanSeconds: 0, agentSeconds: 0, ratioHumanSeconds: 0 };
     stream.taskCount += 1;
     stream.humanSeconds += task.humanSeconds;
     stream.agentSeconds += task.agentSeconds;
+    if (hasAgentTime) stream.ratioHumanSeconds += task.humanSeconds;
     streams.set(task.workstream, stream);
   }
 
@@ -95,8 +100,9 @@ export function summarize(allTasks: readonly MetricTask[], options: SummaryOptio
     supervisionSeconds: supervisedCount > 0 ? supervisionSeconds : null,
     tokens: useDayTokens ? (options.dayTokens ?? null) : tokenCount > 0 ? tokens : null,
     tasksWithoutTokens: tasks.length - tokenCount,
+    tasksWithoutAgentTime: tasks.length - factors.length,
     tokensFromDayTotal: useDayTokens,
-    leverage: ratio(humanSeconds, agentSeconds),
+    leverage: ratio(ratioHumanSeconds, agentSeconds),
     supervisoryLeverage: supervisedCount > 0 ? ratio(supervisedHumanSeconds, supervisionSeconds) : null,
     meanLeverage: factors.length > 0 ? factors.reduce((sum, entry) => sum + entry.factor, 0) / factors.length : null,
     medianLeverage: median(factors.map((entry) => entry.factor)),
@@ -110,10 +116,15 @@ export function summarize(allTasks: readonly MetricTask[], options: SummaryOptio
         agentSeconds: stream.agentSeconds,
         humanShare: humanSeconds > 0 ? stream.humanSeconds / humanSeconds : 0,
         agentShare: ratio(stream.agentSeconds, agentSeconds),
-        leverage: ratio(stream.humanSeconds, stream.agentSeconds),
+        leverage: ratio(stream.ratioHumanSeconds, stream.agentSeconds),
       }))
       .sort((a, b) => b.humanSeconds - a.humanSeconds),
   };
+}
+
+/** "1 task has no agent time", "3 tasks have no agent time": how the figures name the tasks left out of the ratios. */
+export function noAgentTimeText(count: number): string {
+  return count === 1 ? '1 task has no agent time' : `${count} tasks have no agent time`;
 }
 
 /** The figures `leverage stats --json` prints: exactly these keys, unrounded, null where undefined. */
@@ -124,6 +135,8 @@ export interface StatsJson {
   supervisionMinutes: number | null;
   tokens: number | null;
   tasksWithoutTokens: number;
+  /** Tasks with no agent time, left out of the leverage ratios (still in taskCount and humanHours). */
+  tasksWithoutAgentTime: number;
   leverage: number | null;
   supervisoryLeverage: number | null;
   meanLeverage: number | null;
@@ -138,6 +151,7 @@ export function toStatsJson(summary: Summary): StatsJson {
     supervisionMinutes: summary.supervisionSeconds === null ? null : summary.supervisionSeconds / 60,
     tokens: summary.tokens,
     tasksWithoutTokens: summary.tasksWithoutTokens,
+    tasksWithoutAgentTime: summary.tasksWithoutAgentTime,
     leverage: summary.leverage,
     supervisoryLeverage: summary.supervisoryLeverage,
     meanLeverage: summary.meanLeverage,

@@ -56,7 +56,7 @@ export function createTestHandlers(
       log.exported.push(path);
       return { path };
     },
-    importData: () => ({ path: null, tasks: 0, days: 0 }),
+    importData: () => ({ path: null, tasks: 0, days: 0, duplicates: 0, replaced: 0, skippedDays: [], backupPath: null }),
     appInfo: () => ({
       version: '0.1.0',
       databasePath: shown.databasePath,

@@ -53,16 +53,18 @@ describe('reading Claude Code logs', () => {
     scanAgentLogs(journal.db, [ROOT_A, ROOT_B]);
     const sessions = sessionsById(journal);
     expect(sessions.get(S1)).toMatchObject({ agentMinutes: (95_000 + 185_000) / 60_000, agentTimeSource: 'turn_duration', wallMinutes: 33 + 5 / 60 });
-    // S2: 14:00 → 14:05 and 15:00 → 15:03; the idle hour between and the /cost command do not count.
-    expect(sessions.get(S2)).toMatchObject({ agentMinutes: 8, agentTimeSource: 'reconstructed', wallMinutes: 63 });
+    // S2: 14:00 → 14:05 and 15:00 → 15:03; the idle hour between and the /cost command at 15:10 do
+    // not count as agent time, but the command is a record of the session, so wall time reaches it.
+    expect(sessions.get(S2)).toMatchObject({ agentMinutes: 8, agentTimeSource: 'reconstructed', wallMinutes: 70 });
     expect(sessions.get(S4)).toMatchObject({ agentMinutes: 20 / 60, agentTimeSource: 'reconstructed' });
   });
 
-  it('suggests a title (summary, else first prompt), project (from cwd) and branch', () => {
+  it('suggests a title from the session itself (first typed prompt), project (from cwd) and branch', () => {
     const journal = tempJournal();
     scanAgentLogs(journal.db, [ROOT_A, ROOT_B]);
     const sessions = sessionsById(journal);
-    expect(sessions.get(S1)).toMatchObject({ title: 'Import published Leverage Record posts', project: 'leverage-journal', gitBranch: 'main' });
+    // S1's file starts with a summary whose leaf is in no record of S1: another conversation's.
+    expect(sessions.get(S1)).toMatchObject({ title: 'Add an importer for published posts', project: 'leverage-journal', gitBranch: 'main' });
     expect(sessions.get(S2)).toMatchObject({ title: 'Build the sessions list', project: 'leverage-journal', gitBranch: 'feature/sessions' });
     expect(sessions.get(S3)).toMatchObject({ title: 'Refactor the scoring CLI', project: 'other-app', cwd: '/home/dev/other-app' });
   });

@@ -98,7 +98,7 @@ describe('leverage import', () => {
     expect(Object.keys(output)).toEqual(['days', 'warnings']);
     const [march1] = output.days;
     expect(Object.keys(march1!)).toEqual(['date', 'tasks', 'stats', 'stated']);
-    expect(Object.keys(march1!.stats as object)).toEqual(['taskCount', 'humanHours', 'agentMinutes', 'supervisionMinutes', 'tokens', 'tasksWithoutTokens', 'leverage', 'supervisoryLeverage', 'meanLeverage', 'medianLeverage']);
+    expect(Object.keys(march1!.stats as object)).toEqual(['taskCount', 'humanHours', 'agentMinutes', 'supervisionMinutes', 'tokens', 'tasksWithoutTokens', 'tasksWithoutAgentTime', 'leverage', 'supervisoryLeverage', 'meanLeverage', 'medianLeverage']);
     expect((march1!.tasks as unknown[])[0]).toEqual({
       title: 'Desktop application Phase 1 implementation (Electron scaffolding, engine client, SQLite, IPC, React UI shell, Library and Settings screens)',
       humanHours: 40,

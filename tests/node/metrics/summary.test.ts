@@ -28,8 +28,9 @@ describe('summarize', () => {
 
   it('gives no factor for zero agent time and leaves such tasks out of the mean and median', () => {
     const summary = summarize([task(2, 0), task(4, 60)]);
-    // The zero-agent task still counts in the weighted sums (6h over 60min), it just has no factor of its own.
-    expect(summary.leverage).toBe(6);
+    // The zero-agent task has no factor, so it counts on neither side of the weighted ratio (4h over 60min).
+    expect(summary.leverage).toBe(4);
+    expect(summary.tasksWithoutAgentTime).toBe(1);
     expect(summary.meanLeverage).toBe(4);
     expect(summary.medianLeverage).toBe(4);
     const empty = summarize([task(2, 0)]);
@@ -77,7 +78,7 @@ describe('summarize', () => {
 
   it('prints stats JSON with exactly the documented keys', () => {
     expect(Object.keys(toStatsJson(summarize([task(1, 1)]))).sort()).toEqual(
-      ['taskCount', 'humanHours', 'agentMinutes', 'supervisionMinutes', 'tokens', 'tasksWithoutTokens', 'leverage', 'supervisoryLeverage', 'meanLeverage', 'medianLeverage'].sort(),
+      ['taskCount', 'humanHours', 'agentMinutes', 'supervisionMinutes', 'tokens', 'tasksWithoutTokens', 'tasksWithoutAgentTime', 'leverage', 'supervisoryLeverage', 'meanLeverage', 'medianLeverage'].sort(),
     );
   });
 

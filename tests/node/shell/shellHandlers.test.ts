@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCoreHandlers } from '../../../src/core/ipc/coreHandlers.ts';
 import { invoke, type HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
+import { listBackups } from '../../../src/core/backup/backupFiles.ts';
 import { Journal } from '../../../src/core/journal.ts';
+import { backupFolderFor } from '../../../src/core/paths.ts';
 import { MAX_IMPORT_BYTES, createShellHandlers } from '../../../src/main/ipc/shellHandlers.ts';
 import { tempFolder, tempJournal } from '../helpers/tempJournal.ts';
 import { TASK, fakeServices } from './fakes.ts';
@@ -62,8 +64,13 @@ describe('shell handlers', () => {
     expect(await invoke(source.handlers, 'exportData', { format: 'json' })).toEqual({ ok: true, value: { path: file } });
 
     const target = setUp({ openFrom: file });
-    expect(await invoke(target.handlers, 'importData', undefined)).toEqual({ ok: true, value: { path: file, tasks: 2, days: 0 } });
+    const first = { path: file, tasks: 2, days: 0, duplicates: 0, replaced: 0, skippedDays: [], backupPath: expect.stringMatching(/leverage-before-import-.*\.db$/) };
+    expect(await invoke(target.handlers, 'importData', undefined)).toEqual({ ok: true, value: first });
     expect(target.journal.tasks.listRange('2026-01-01', '2026-12-31').map((task) => task.title).sort()).toEqual(['Port the importer', 'Second']);
+    // The same file again: the tasks are recognised, nothing is added twice; a backup is written first every time.
+    expect(await invoke(target.handlers, 'importData', { mode: 'merge' })).toEqual({ ok: true, value: { ...first, tasks: 0, duplicates: 2 } });
+    expect(target.journal.tasks.listRange('2026-01-01', '2026-12-31')).toHaveLength(2);
+    expect(listBackups(backupFolderFor(target.journal.path)).filter((backup) => backup.kind === 'before-import')).toHaveLength(2);
   });
 
   it('importData of a bad file fails with IMPORT_FAILED and writes nothing', async () => {

@@ -114,13 +114,25 @@ describe('ImportDialog', () => {
   });
 
   test('a CSV or JSON file is the app’s own data: the dialog offers the data import instead', async () => {
-    const importData = vi.fn(() => ({ path: '/tmp/export.csv', tasks: 3, days: 2 }));
+    const importData = vi.fn(() => ({ path: '/tmp/export.csv', tasks: 3, days: 2, duplicates: 0, replaced: 0, skippedDays: [], backupPath: '/tmp/backups/before.db' }));
     const { calls } = installRealJournal({ shell: { importData } });
     render(<ImportDialog file={new File(['id,title\n'], 'export.csv')} onClose={onClose} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Import data…' }));
     await waitFor(() => expect(importData).toHaveBeenCalled());
     expect(calls.map((call) => call.channel)).toEqual(['importData']);
     expect(useToastStore.getState().toasts.at(-1)?.message).toBe('Imported 3 tasks and 2 days from /tmp/export.csv');
+  });
+
+  test('the data import offers merge (default), replace or skip for a day that has other tasks, and says what it recognised', async () => {
+    const importData = vi.fn((_input?: unknown) => ({ path: '/tmp/export.json', tasks: 1, days: 0, duplicates: 4, replaced: 0, skippedDays: ['2026-03-01'], backupPath: '/tmp/b.db' }));
+    installRealJournal({ shell: { importData } });
+    render(<ImportDialog file={new File(['{}'], 'export.json')} onClose={onClose} />);
+    const choice = await screen.findByLabelText('When a day already has other tasks');
+    expect((choice as HTMLSelectElement).value).toBe('merge');
+    await userEvent.selectOptions(choice, 'skip');
+    await userEvent.click(screen.getByRole('button', { name: 'Import data…' }));
+    await waitFor(() => expect(importData).toHaveBeenCalledWith({ mode: 'skip' }));
+    expect(useToastStore.getState().toasts.at(-1)?.message).toBe('Imported 1 task and 0 days from /tmp/export.json (4 tasks already there, 1 day skipped)');
   });
 
   test('opened from the menu it asks for a file, then previews the one chosen', async () => {

@@ -13,7 +13,7 @@ import { parseDuration } from '../../../src/shared/units/duration.ts';
 import { installRealJournal } from './realJournal.ts';
 
 // Two sessions of the fixture corpus (figures as the scanner derives them from the logs).
-const IMPORT_SESSION = 'Import published Leverage Record posts'; // 4⅔ min from turn durations, 5,865 fresh, 6,500 cache reads
+const IMPORT_SESSION = 'Add an importer for published posts'; // 4⅔ min from turn durations, 5,865 fresh, 6,500 cache reads
 const LIST_SESSION = 'Build the sessions list'; // 8 min reconstructed, 5,550 fresh, 8,400 cache reads
 
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -58,7 +58,7 @@ describe('session picker in the task form', () => {
     const saved = journal.tasks.listByDate('2026-03-01')[0];
     expect(saved).toMatchObject({ agentSeconds: 760, tokens: 11_415, humanSeconds: 21_600 });
     const linked = journal.agentSessions.listSessions().filter((session) => session.linkedTaskIds.includes(saved?.id as number));
-    expect(linked.map((session) => session.title).sort()).toEqual([LIST_SESSION, IMPORT_SESSION]);
+    expect(linked.map((session) => session.title).sort()).toEqual([IMPORT_SESSION, LIST_SESSION]);
     expect(screen.getByRole('button', { name: 'From sessions…' })).toBeTruthy();
   });
 
@@ -90,7 +90,7 @@ describe('Sessions screen', () => {
       shell: {
         scanAgentSessions: async () => {
           await scanned;
-          return { roots: [], filesSeen: 0, filesRead: 0, bytesRead: 0, linesRead: 0, badLines: 0, sessionsUpdated: 0 };
+          return { roots: [], filesSeen: 0, filesRead: 0, bytesRead: 0, linesRead: 0, badLines: 0, longLines: 0, sessionsUpdated: 0, skippedFiles: 0, skipped: [] };
         },
       },
     });

@@ -12,6 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   auto: 'Automatic',
   manual: 'Manual',
   'before-restore': 'Before a restore',
+  'before-import': 'Before a data import',
   'before-migration': 'Before an upgrade',
 };
 

@@ -5,6 +5,7 @@ import { plural } from '../lib/mutations.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { ACCEPT, importFileKind, needsDate, readPostFile } from './importFile.ts';
+import { DataImportButton } from './DataImportButton.tsx';
 import { ImportPreview, type ImportReport } from './ImportPreview.tsx';
 import './import.css';
 
@@ -147,19 +148,11 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
             </p>
             <p className="muted">Data import asks for the file again in the system dialog and adds its tasks and days.</p>
             <div className="form-actions">
-              <button
-                type="button"
-                className="button primary"
-                onClick={async () => {
-                  const result = await call('importData');
-                  if (result?.path) {
-                    toast('success', `Imported ${plural(result.tasks, 'task')} and ${plural(result.days, 'day')} from ${result.path}`);
-                    ref.current?.close();
-                  }
+              <DataImportButton
+                onImported={() => {
+                  ref.current?.close();
                 }}
-              >
-                Import data…
-              </button>
+              />
             </div>
           </div>
         )}

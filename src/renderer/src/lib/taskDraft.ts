@@ -1,6 +1,7 @@
 import { taskInputSchema, type TaskInput, type Task, type TaskPatch } from '../../../shared/domain/task.ts';
 import { parseDuration, formatHours, formatMinutes } from '../../../shared/units/duration.ts';
 import { parseTokens } from '../../../shared/units/tokens.ts';
+import type { TaskFieldName } from '../../../shared/domain/taskFields.ts';
 
 /** The task form's text fields, as typed. */
 export interface TaskDraft {
@@ -70,12 +71,13 @@ export function draftToInput(draft: TaskDraft): { ok: true; input: TaskInput } |
   };
   const parsed = taskInputSchema.safeParse(candidate);
   if (!parsed.success) {
-    const byPath: Record<string, DraftField> = {
+    // Every task field has its form field: tsc fails here when TASK_FIELDS gains one.
+    const byPath: Record<TaskFieldName, DraftField> = {
       workDate: 'workDate', title: 'title', workstream: 'workstream', humanSeconds: 'human', agentSeconds: 'agent',
       supervisionSeconds: 'supervision', tokens: 'tokens', model: 'model', notes: 'notes',
     };
     for (const issue of parsed.error.issues) {
-      const field = byPath[String(issue.path[0])];
+      const field = byPath[String(issue.path[0]) as TaskFieldName];
       if (field && !errors[field]) errors[field] = issue.message;
     }
   }
@@ -84,7 +86,7 @@ export function draftToInput(draft: TaskDraft): { ok: true; input: TaskInput } |
 }
 
 /** The grid's editable columns: how a cell shows as text and how an edit becomes a patch. */
-export const EDITABLE_COLUMNS = ['workDate', 'title', 'workstream', 'humanSeconds', 'agentSeconds', 'supervisionSeconds', 'tokens', 'model'] as const;
+export const EDITABLE_COLUMNS = ['workDate', 'title', 'workstream', 'humanSeconds', 'agentSeconds', 'supervisionSeconds', 'tokens', 'model'] as const satisfies readonly TaskFieldName[];
 export type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
 
 export function cellEditText(task: Task, column: EditableColumn): string {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { DayTextField, EditConflict } from '../../../shared/domain/editConflict.ts';
 import { shiftDate, today } from '../../../shared/metrics/periods.ts';
 import { longDate } from '../../../shared/metrics/longDate.ts';
+import { noAgentTimeText } from '../../../shared/metrics/summary.ts';
 import { formatHours, formatHoursAndMinutes } from '../../../shared/units/duration.ts';
 import { formatFactor } from '../../../shared/units/factor.ts';
 import { formatTokenTotal } from '../../../shared/units/tokens.ts';
@@ -81,7 +82,12 @@ export default function DayScreen() {
             { name: settings.agentLabel, value: formatHoursAndMinutes(metrics?.agentSeconds ?? 0) },
             { name: 'Supervision', value: metrics?.supervisionSeconds == null ? '—' : formatHoursAndMinutes(metrics.supervisionSeconds) },
             { name: 'Tokens', value: formatTokenTotal(metrics?.tokens ?? null) },
-            { name: 'Leverage', value: f(metrics?.leverage ?? null), strong: true, note: 'Σhuman ÷ Σagent' },
+            {
+              name: 'Leverage',
+              value: f(metrics?.leverage ?? null),
+              strong: true,
+              note: metrics && metrics.tasksWithoutAgentTime > 0 ? `Σhuman ÷ Σagent; ${noAgentTimeText(metrics.tasksWithoutAgentTime)} (left out)` : 'Σhuman ÷ Σagent',
+            },
             { name: 'Supervisory', value: f(metrics?.supervisoryLeverage ?? null), note: 'Σhuman ÷ Σsupervision' },
           ]}
         />

@@ -4,6 +4,7 @@ import { call } from '../api/client.ts';
 import { BackupList } from '../backups/BackupList.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { ShortcutRecorder } from '../components/ShortcutRecorder.tsx';
+import { DataImportButton } from '../import/DataImportButton.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { showAccelerator } from '../lib/accelerator.ts';
 import { useAutosavedText } from '../lib/autosave.ts';
@@ -110,18 +111,7 @@ export default function SettingsScreen() {
               >
                 Back up now
               </button>
-              <button
-                type="button"
-                className="button"
-                onClick={async () => {
-                  const result = await call('importData');
-                  if (result?.path) {
-                    toast('success', `Imported ${result.tasks} tasks and ${result.days} days from ${result.path}`);
-                  }
-                }}
-              >
-                Import data…
-              </button>
+              <DataImportButton />
             </div>
             <h3 className="small-title">Backups</h3>
             <BackupList refreshToken={backupsWritten} />

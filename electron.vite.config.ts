@@ -8,7 +8,11 @@ export default defineConfig({
       // better-sqlite3 is a native Node-API module: it stays in node_modules, loaded at run time.
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The post readers' worker thread (src/core/import/readInWorker.ts starts it).
+          importReader: resolve(import.meta.dirname, 'src/core/import/readWorker.ts'),
+        },
       },
     },
   },

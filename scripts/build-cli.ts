@@ -14,7 +14,8 @@ export const CLI_OUT = path.join(root, 'out', 'cli');
 export async function buildCli(outDir: string = CLI_OUT): Promise<string[]> {
   fs.rmSync(outDir, { recursive: true, force: true });
   const bundle = await rolldown({
-    input: { leverage: path.join(root, 'src/cli/leverage.ts') },
+    // importReader: the post readers' worker thread (leverage import starts it beside the entry).
+    input: { leverage: path.join(root, 'src/cli/leverage.ts'), importReader: path.join(root, 'src/core/import/readWorker.ts') },
     platform: 'node',
     external: ['better-sqlite3'],
     // jsonc-parser's "main" is a UMD build with run-time requires; its ES build bundles cleanly.

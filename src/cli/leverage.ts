@@ -19,6 +19,9 @@ const { cliHookRunner } = await import('../core/hook/hookCommand.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
+  // Bundled (out/cli/leverage.js), the post readers' worker is the importReader.js entry beside it.
+  readerEntry: import.meta.url.endsWith('.ts') ? undefined : new URL('./importReader.js', import.meta.url),
   env: process.env,
   cwd: process.env.INIT_CWD ?? process.cwd(),
   hookRunner: cliHookRunner(fileURLToPath(import.meta.url), process.execPath),

@@ -35,6 +35,10 @@ import {
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard input (`leverage import -`). */
+  stdin?: AsyncIterable<Uint8Array | string> | undefined;
+  /** The post readers' worker entry when the CLI runs from a bundle (out/cli/importReader.js). */
+  readerEntry?: URL | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** What a Stop hook installed from here should run (null: unknown, `hook install` then needs --command). */
@@ -280,7 +284,7 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
     });
 
   for (const register of COMMAND_MODULES) {
-    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
+    register({ program, journal: open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, readerEntry: io.readerEntry, env: io.env, resolvePath: resolveFile, writeOut, hookRunner: io.hookRunner ?? null });
   }
 
   return { program, closeJournal: () => journal?.close() };

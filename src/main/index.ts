@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
 import { inboxFolderFor, pendingSessions } from '../core/hook/inbox.ts';
+import { workerPostReader } from '../core/import/readInWorker.ts';
 import { createCoreHandlers } from '../core/ipc/coreHandlers.ts';
 import { Journal } from '../core/journal.ts';
 import type { Settings } from '../shared/domain/settings.ts';
@@ -35,6 +36,7 @@ const isDevelopment = !app.isPackaged;
 const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
 const preload = path.join(import.meta.dirname, '../preload/index.cjs');
 const rendererRoot = path.join(import.meta.dirname, '../renderer');
+const importReaderPath = path.join(import.meta.dirname, 'importReader.js');
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
 
 function openExternal(url: string): void {
@@ -185,7 +187,9 @@ async function start(early: EarlyState): Promise<void> {
       return restored;
     },
   };
-  const handlers = hostedHandlers(host, (current) => ({ ...createCoreHandlers(current), ...createShellHandlers(current, shellServices) }));
+  // Posts are read in a worker thread (the bundled readWorker entry) so a pathological one never stalls this process.
+  const readPosts = workerPostReader(importReaderPath);
+  const handlers = hostedHandlers(host, (current) => ({ ...createCoreHandlers(current, { readPosts }), ...createShellHandlers(current, shellServices) }));
 
   let lastSettings = JSON.stringify(journal().settings.get());
   const settingsChanged = (settings: Settings) => {

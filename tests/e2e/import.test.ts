@@ -93,4 +93,33 @@ describe('post import against the real handlers', () => {
     expect(await page.getByText('Drop a Leverage Record').count()).toBe(0);
     expect(harness.problems).toEqual([]);
   });
+
+  test('Ctrl/Cmd+V in the dialog pastes a copied HTML table (HTML flavour first), asks for its day, shows the dry run and imports', async () => {
+    const html = readFileSync(fixture('import/clipboard-table.html'), 'utf8');
+    await harness.emit(page, 'command', { name: 'import' });
+    await dialog().getByLabel('Post file to import').waitFor({ state: 'attached' });
+    await dialog().getByRole('textbox').focus();
+    // A paste event as Chromium fires it for Ctrl/Cmd+V, carrying both flavours of the clipboard.
+    await page.evaluate(
+      ({ markup }) => {
+        const data = new (globalThis as unknown as { DataTransfer: new () => { setData: (type: string, value: string) => void } }).DataTransfer();
+        data.setData('text/html', markup);
+        data.setData('text/plain', 'this plain flavour is not a post');
+        const doc = (globalThis as unknown as { document: { activeElement: { dispatchEvent: (event: unknown) => boolean } } }).document;
+        const PasteEvent = (globalThis as unknown as { ClipboardEvent: new (type: string, init: unknown) => unknown }).ClipboardEvent;
+        doc.activeElement.dispatchEvent(new PasteEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { markup: html },
+    );
+    await dialog().getByLabel('Day of the post').fill('2026-03-18');
+    await dialog().getByRole('button', { name: 'Preview' }).click();
+    await dialog().getByText('Dry run: 1 day, 2 tasks').waitFor();
+    expect(await dialog().locator('.import-tasks tbody tr').count()).toBe(2);
+    expect(await dialog().locator('.import-tasks').innerText()).toMatch(/Migrate the cron jobs to the queue[\s\S]*Clean up 14 stale feature flags/);
+    expect(taskCount()).toBe(30);
+    await dialog().getByRole('button', { name: 'Import 2 tasks' }).click();
+    await page.getByRole('heading', { name: 'March 18, 2026' }).waitFor();
+    expect(harness.journal.tasks.listByDate('2026-03-18').map((task) => task.title)).toEqual(['Migrate the cron jobs to the queue', 'Clean up 14 stale feature flags']);
+    expect(harness.problems).toEqual([]);
+  });
 });

@@ -9,6 +9,10 @@ export interface CommandContext {
   journal: () => Journal;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard input, for commands that read `-`. */
+  stdin?: AsyncIterable<Uint8Array | string> | undefined;
+  /** The post readers' worker entry of a bundled CLI (default: the source file beside the core). */
+  readerEntry?: URL | undefined;
   env: NodeJS.ProcessEnv;
   /** Resolves a path given on the command line against the user's working directory. */
   resolvePath: (file: string) => string;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Option } from 'commander';
+import { isJournalError } from '../../core/errors.ts';
 import type { ConflictMode } from '../../core/import/commitImport.ts';
+import { checkInputSize } from '../../core/import/limits.ts';
+import type { ParsedPost } from '../../core/import/model.ts';
 import type { DayPlan, ImportReport } from '../../core/import/planImport.ts';
 import { statedView } from '../../core/import/importView.ts';
 import { toStatsJson } from '../../shared/metrics/summary.ts';
@@ -52,35 +54,73 @@ function dayLines(day: DayPlan): string[] {
   ];
 }
 
-export const importCommand: CommandModule = ({ program, journal, stdout, resolvePath }) => {
+/** Reads one input as bytes: a file (refused by its size before it is read) or `-` for stdin (read up to the limit). */
+async function readInput(file: string, full: string, stdin: AsyncIterable<Uint8Array | string> | undefined): Promise<Uint8Array> {
+  if (file === '-') {
+    if (!stdin) throw new Error('stdin: there is no standard input to read.');
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of stdin) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+      bytes += buffer.byteLength;
+      checkInputSize('stdin', bytes);
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    throw new Error(`There is no file ${file}.`);
+  }
+  if (!stat.isFile()) throw new Error(`${file}: is not a file.`);
+  checkInputSize(file, stat.size);
+  return fs.readFileSync(full);
+}
+
+export const importCommand: CommandModule = ({ program, journal, stdout, stdin, readerEntry, resolvePath }) => {
   program
     .command('import')
-    .description('import published Leverage Record posts (markdown or text copied from the page)')
-    .argument('<files...>', 'post files')
+    .description('import published Leverage Record posts: markdown, HTML, or text copied from the page (- reads stdin)')
+    .argument('<files...>', 'post files, or - for standard input')
     .option('--dry-run', 'show what would be imported; write nothing')
     .option('--json', 'print one JSON object')
     .addOption(new Option('--date <date>', 'the date of a pasted post without its title line').argParser(parseDateOption))
     .addOption(new Option('--merge', 'add the post\'s tasks to a day that already has others').conflicts('replace'))
     .addOption(new Option('--replace', 'replace the tasks of a day that already has others').conflicts('merge'))
     .action(async (files: string[], flags: ImportFlags) => {
-      const { commitImport, existingDaysOf } = await import('../../core/import/commitImport.ts');
-      const { planImport } = await import('../../core/import/planImport.ts');
+      const { commitPosts, existingDaysOf } = await import('../../core/import/commitImport.ts');
+      const { planPosts } = await import('../../core/import/planImport.ts');
+      const { workerPostReader, sharedPostReader } = await import('../../core/import/readInWorker.ts');
+      const { decodeInput } = await import('../../core/import/readPosts.ts');
       const { writeTransaction } = await import('../../core/store/database.ts');
       const mode: ConflictMode | undefined = flags.merge ? 'merge' : flags.replace ? 'replace' : undefined;
-      const inputs = files.map((file) => {
-        const full = resolvePath(file);
-        if (!fs.existsSync(full)) throw new Error(`There is no file ${file}.`);
-        return { fileName: path.basename(full), text: fs.readFileSync(full, 'utf8') };
-      });
       const options = (fileName: string) => ({ fileName, date: flags.date ?? null });
+      const read = readerEntry ? workerPostReader(readerEntry) : sharedPostReader();
+      // Every input is read (in a worker, outside any transaction) before the journal is touched.
+      const inputs: { fileName: string; posts: ParsedPost[] | null; refusal: string | null }[] = [];
+      for (const file of files) {
+        const fileName = file === '-' ? 'stdin' : file;
+        try {
+          const text = decodeInput(await readInput(file, resolvePath(file), stdin), fileName);
+          inputs.push({ fileName, posts: await read(text, options(fileName)), refusal: null });
+        } catch (error) {
+          if (!flags.dryRun || !isJournalError(error)) throw error;
+          inputs.push({ fileName, posts: null, refusal: error.message });
+        }
+      }
       const print = (reports: ImportReport[], lines: string[]) => {
         if (flags.json) return stdout(`${JSON.stringify(importReportJson(reports), null, 2)}\n`);
         const warnings = reports.flatMap((report) => report.warnings).map((warning) => `warning: ${warning}`);
         stdout(`${[...lines, ...warnings].join('\n')}\n`);
       };
       if (flags.dryRun) {
-        const reports = inputs.map(({ fileName, text }) => planImport(text, existingDaysOf(journal()), options(fileName)));
+        const reports = inputs.map(({ fileName, posts, refusal }) =>
+          posts ? planPosts(posts, existingDaysOf(journal()), options(fileName)) : { days: [], warnings: [], errors: [refusal ?? ''] },
+        );
         const lines = reports.flatMap((report) => report.days.flatMap(dayLines));
+        // stdout holds the report even when a day fails; the failure is the one stderr line and exit 1.
         print(reports, [...lines, 'Dry run: nothing written.']);
         const errors = reports.flatMap((report) => report.errors);
         if (errors.length > 0) throw new Error(errors.join(' '));
@@ -88,7 +128,7 @@ export const importCommand: CommandModule = ({ program, journal, stdout, resolve
       }
       // One transaction across every file: all of them are imported or none.
       const outcomes = writeTransaction(journal().db, () =>
-        inputs.map(({ fileName, text }) => commitImport(journal(), text, { ...options(fileName), mode })),
+        inputs.map(({ fileName, posts }) => commitPosts(journal(), posts ?? [], { ...options(fileName), mode })),
       );
       const lines = outcomes.flatMap((outcome) =>
         outcome.days.map((day) => `${day.date}: ${day.action}, ${day.tasksAdded} task(s) added${day.tasksRemoved > 0 ? `, ${day.tasksRemoved} replaced (undo: leverage undelete ID)` : ''}`),

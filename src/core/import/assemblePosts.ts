@@ -22,20 +22,45 @@ export function parsePostDate(text: string): string | null {
 const TOKENS_CONSUMED = /tokens consumed:?\s*(~?\s*\d[\d,]*(?:\.\d+)?\s*[kKMB]?)/i;
 
 type AggregateKey = keyof StatedAggregates;
+/** Every wording of an aggregate label the series used, longest first within each figure. */
 const AGGREGATE_LABELS: readonly (readonly [RegExp, AggregateKey])[] = [
-  [/^total tasks$/i, 'taskCount'],
-  [/^total human[- ]equivalent(?: hours| time)?$/i, 'humanHours'],
-  [/^total (?:claude|agent) (?:minutes|time)$/i, 'agentMinutes'],
-  [/^total supervision(?: minutes| time)?$/i, 'supervisionMinutes'],
+  [/^(?:total )?(?:number of )?tasks(?: completed| logged)?$/i, 'taskCount'],
+  [/^(?:total )?human[- ]equivalent(?: hours| time)?$|^total human(?: est\.?| estimate)?(?: hours)?$/i, 'humanHours'],
+  [/^(?:total )?(?:claude|agent)(?: wall[- ]clock)?(?: minutes| time)?$/i, 'agentMinutes'],
+  [/^(?:total )?(?:supervision|supervisory)(?: minutes| time)$|^total supervision$/i, 'supervisionMinutes'],
   [/^total tokens$/i, 'tokens'],
-  [/^tokens consumed$/i, 'dayTokens'],
-  [/^weighted (?:average )?(?:leverage|factor)$/i, 'leverage'],
-  [/^(?:weighted (?:average )?)?supervisory (?:leverage|factor)$/i, 'supervisoryLeverage'],
+  [/^tokens (?:consumed|used)$/i, 'dayTokens'],
+  [/^weighted (?:average |avg\.? )?(?:leverage|factor)(?: factor)?$/i, 'leverage'],
+  [/^(?:weighted (?:average |avg\.? )?)?supervisory (?:leverage|factor)(?: factor)?$/i, 'supervisoryLeverage'],
 ];
+
+/** The figure a stated aggregate key names, or undefined when the label is not one of the series'. */
+export function aggregateKey(label: string): AggregateKey | undefined {
+  const text = label.trim().replace(/:$/, '').replace(/\s+/g, ' ');
+  return AGGREGATE_LABELS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/** A figure as the aggregate table prints it: "24h (3.0 working days)", "~595,000", "41.1x", "142.0". */
+const FIGURE = /^~?\s*\d[\d,]*(?:\.\d+)?\s*[a-z×]*\.?(?:\s*\(.*\))?$/i;
+
+/**
+ * Splits one aggregate line into its label and figure, however the cells were joined (tab,
+ * spaces, a colon, or nothing: "Total tasks2"); null when it is not a known label with a figure.
+ */
+export function splitAggregateLine(line: string): { label: string; value: string } | null {
+  const text = line.trim();
+  for (let at = 1; at < text.length && at < 80; at += 1) {
+    if (!/[~\d]/.test(text[at] ?? '')) continue;
+    const label = text.slice(0, at).replace(/[\s:|]+$/, '');
+    const value = text.slice(at).trim();
+    if (aggregateKey(label) && FIGURE.test(value)) return { label, value };
+  }
+  return null;
+}
 
 /** Reads one aggregate-table row into `stated`; returns a reason when a known label has an unreadable value. */
 function readAggregate(stated: StatedAggregates, label: string, value: string): string | null {
-  const key = AGGREGATE_LABELS.find(([pattern]) => pattern.test(label.trim()))?.[1];
+  const key = aggregateKey(label);
   if (!key) return null;
   // "503min (8h 23min)": the figure is before the parenthesis.
   const figure = value.replace(/\(.*\)/, '').trim();
@@ -69,8 +94,16 @@ function readAggregate(stated: StatedAggregates, label: string, value: string): 
   return null;
 }
 
+/** A page's teaser: a paragraph cut with "…" that another paragraph of the post repeats in full. */
+function withoutTeasers(paragraphs: readonly string[], all: readonly string[]): string[] {
+  return paragraphs.filter((paragraph) => {
+    const cut = /^(.*?)\s*(?:…|\.\.\.)$/s.exec(paragraph)?.[1];
+    return !cut || cut.length < 20 || !all.some((other) => other !== paragraph && other.startsWith(cut));
+  });
+}
+
 function emptyPost(title: string | null, date: string | null): ParsedPost {
-  return { date, title, intro: '', analysis: '', tasks: [], stated: {}, unparsed: [] };
+  return { date, title, intro: '', analysis: '', tasks: [], stated: {}, unparsed: [], notes: [] };
 }
 
 /**
@@ -87,8 +120,9 @@ export function assemblePosts(blocks: readonly PostBlock[], fallbackDate: string
 
   const finish = () => {
     if (post && (post.tasks.length > 0 || post.unparsed.length > 0 || post.title !== null)) {
-      post.intro = intro.join('\n\n');
-      post.analysis = analysis.join('\n\n');
+      const all = [...intro, ...analysis];
+      post.intro = withoutTeasers(intro, all).join('\n\n');
+      post.analysis = withoutTeasers(analysis, all).join('\n\n');
       posts.push(post);
     }
     intro.length = 0;
@@ -107,7 +141,7 @@ export function assemblePosts(blocks: readonly PostBlock[], fallbackDate: string
       }
       if (block.kind === 'heading' || isSectionHeading(block.text)) {
         const name = headingName(block.text);
-        section = name === 'analysis' ? 'analysis' : CHROME_SECTIONS.has(name) ? 'chrome' : section === 'intro' && name !== 'aggregate stats' ? 'intro' : 'other';
+        section = name === 'analysis' ? 'analysis' : CHROME_SECTIONS.has(name) ? 'chrome' : section === 'intro' && !name.startsWith('aggregate stat') ? 'intro' : 'other';
         continue;
       }
       const consumed = TOKENS_CONSUMED.exec(block.text);
@@ -119,6 +153,7 @@ export function assemblePosts(blocks: readonly PostBlock[], fallbackDate: string
     const target = current();
     if (block.kind === 'taskRow') {
       target.tasks.push(block.task);
+      if (block.note) target.notes.push({ line: block.task.line, text: block.task.title, reason: block.note });
       section = 'other';
     } else if (block.kind === 'unparsed') {
       target.unparsed.push(block.unparsed);

@@ -44,9 +44,10 @@ export function parseFactorCell(text: string): StatedFactor {
   return { value: Number((match[1] ?? '').replace(/,/g, '')), decimals: match[2]?.length ?? 0 };
 }
 
+/** "0.50", or "0.50w" as run-together copies print it. */
 export function parseWeeksCell(text: string): number {
-  const cell = text.trim();
-  if (!PLAIN_NUMBER.test(cell)) throw new CellError(`"${cell}" is not a number of weeks`);
+  const cell = text.trim().replace(/\s*(?:w|wk|wks|weeks?)$/i, '');
+  if (!PLAIN_NUMBER.test(cell)) throw new CellError(`"${text.trim()}" is not a number of weeks`);
   return Number(cell);
 }
 

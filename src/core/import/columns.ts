@@ -40,7 +40,8 @@ export function roleOfHeaderCell(cell: string): ColumnRole | null {
 }
 
 /**
- * Reads a header flattened to one line ("Task Human Est. Claude Time Tokens Leverage") into roles,
+ * Reads a header flattened to one line ("Task Human Est. Claude Time Tokens Leverage", or with no
+ * spaces at all: "#TaskHuman Est.ClaudeLeverage") into roles,
  * or null when the line is not a task-table header. Names are matched longest first, backtracking
  * when a choice repeats a role; the supervisory factor always follows the factor, so
  * "Sup. Factor Sup. Factor" is Sup. | Factor | Sup. Factor.
@@ -50,7 +51,8 @@ export function rolesOfHeaderLine(line: string): ColumnRole[] | null {
     if (rest === '') return isTaskTable(roles) ? roles : null;
     for (const [name, role] of HEADER_NAMES) {
       const fits = !roles.includes(role) && (role !== 'supervisoryFactor' || roles.includes('factor'));
-      if (fits && (rest === name || rest.startsWith(`${name} `))) {
+      // Names may be run together ("#TaskHuman Est.ClaudeLeverage") as text extractors give them.
+      if (fits && rest.startsWith(name)) {
         const found = segment(rest.slice(name.length).trimStart(), [...roles, role]);
         if (found) return found;
       }

@@ -1,8 +1,9 @@
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
 import { writeTransaction } from '../store/database.ts';
-import { planImport, taskKey, type DayPlan, type ImportReport } from './planImport.ts';
-import type { ReadPostsOptions } from './readPosts.ts';
+import type { ParsedPost } from './model.ts';
+import { planPosts, taskKey, type DayPlan, type ImportReport } from './planImport.ts';
+import { readPosts, type ReadPostsOptions } from './readPosts.ts';
 
 /** What to do with a day that already holds other tasks. */
 export const CONFLICT_MODES = ['merge', 'replace', 'skip'] as const;
@@ -70,12 +71,12 @@ function writeDay(journal: Journal, day: DayPlan, mode: ConflictMode | undefined
 }
 
 /**
- * Plans and writes an import in one transaction: every day or none. Refuses while the plan has
- * errors, and while a day holds other tasks and no mode says what to do with it.
+ * Plans and writes posts already read, in one transaction: every day or none. Refuses while the
+ * plan has errors, and while a day holds other tasks and no mode says what to do with it.
  */
-export function commitImport(journal: Journal, text: string, options: ReadPostsOptions & { mode?: ConflictMode | undefined } = {}): ImportOutcome {
+export function commitPosts(journal: Journal, posts: readonly ParsedPost[], options: ReadPostsOptions & { mode?: ConflictMode | undefined } = {}): ImportOutcome {
   return writeTransaction(journal.db, () => {
-    const report = planImport(text, existingDaysOf(journal), options);
+    const report = planPosts(posts, existingDaysOf(journal), options);
     if (report.errors.length > 0) throw new JournalError('IMPORT_FAILED', `Nothing imported: ${report.errors.join(' ')}`);
     const conflicts = report.days.filter((day) => day.status === 'conflict');
     if (conflicts.length > 0 && options.mode === undefined) {
@@ -85,4 +86,12 @@ export function commitImport(journal: Journal, text: string, options: ReadPostsO
     const days = report.days.map((day) => writeDay(journal, day, options.mode));
     return { report, days, tasksAdded: days.reduce((sum, day) => sum + day.tasksAdded, 0) };
   });
+}
+
+/**
+ * Reads a file's posts (outside the transaction: parsing never holds the write lock), then writes
+ * them with commitPosts.
+ */
+export function commitImport(journal: Journal, text: string, options: ReadPostsOptions & { mode?: ConflictMode | undefined } = {}): ImportOutcome {
+  return commitPosts(journal, readPosts(text, options), options);
 }

@@ -44,12 +44,14 @@ export interface ParsedPost {
   tasks: PostTask[];
   stated: StatedAggregates;
   unparsed: UnparsedLine[];
+  /** Rows read with a doubt (a run-together row whose split is a guess), as warnings. */
+  notes: UnparsedLine[];
 }
 
 /** A block of a post: a heading or paragraph of prose, or a table (header cells and rows of cells). */
 export type PostBlock =
   | { kind: 'heading'; text: string; line: number }
   | { kind: 'paragraph'; text: string; line: number }
-  | { kind: 'taskRow'; task: PostTask }
+  | { kind: 'taskRow'; task: PostTask; note?: string }
   | { kind: 'unparsed'; unparsed: UnparsedLine }
   | { kind: 'aggregateRow'; label: string; value: string; line: number };

@@ -4,6 +4,7 @@ import { formatFactor } from '../../shared/units/factor.ts';
 import { roundHalfUp } from '../../shared/units/rounding.ts';
 import type { StatedFactor } from './cells.ts';
 import type { ParsedPost, PostTask, StatedAggregates, UnparsedLine } from './model.ts';
+import { isJournalError } from '../errors.ts';
 import { readPosts, type ReadPostsOptions } from './readPosts.ts';
 
 /** What an import would do to one day. */
@@ -140,14 +141,12 @@ function planDay(post: ParsedPost & { date: string }, existing: ExistingDays): D
   };
 }
 
-/** The dry run: reads every post of a file and compares it with the journal. Writes nothing. */
-export function planImport(text: string, existing: ExistingDays, options: ReadPostsOptions = {}): ImportReport {
+/** Compares posts already read with the journal. Reads nothing, writes nothing: cheap enough for a transaction. */
+export function planPosts(posts: readonly ParsedPost[], existing: ExistingDays, options: ReadPostsOptions = {}): ImportReport {
   const source = options.fileName ?? 'the input';
   const errors: string[] = [];
   const warnings: string[] = [];
   const days: DayPlan[] = [];
-  if (text.trim() === '') return { days, warnings, errors: [`${source} is empty.`] };
-  const posts = readPosts(text, options);
   const seen = new Set<string>();
   for (const post of posts) {
     const label = post.title ?? 'A post without a title';
@@ -171,9 +170,27 @@ export function planImport(text: string, existing: ExistingDays, options: ReadPo
     days.push(day);
     for (const mismatch of day.mismatches) warnings.push(`${day.date}: ${mismatch}`);
     for (const line of day.unparsed) warnings.push(`${day.date}: line ${line.line} not imported (${line.reason}): ${line.text}`);
+    for (const note of post.notes) warnings.push(`${day.date}: line ${note.line} "${note.text}": ${note.reason}`);
   }
   if (posts.length === 0) {
     errors.push(`${source} holds no Leverage Record task table (expected a header such as "Task | Human Est. | Claude Time | Tokens | Leverage").`);
   }
   return { days, warnings, errors };
+}
+
+/** A refusal of the readers (empty, too large, too deep, binary) as a report with one error. */
+export function refusedReport(error: unknown): ImportReport {
+  if (!isJournalError(error)) throw error;
+  return { days: [], warnings: [], errors: [error.message] };
+}
+
+/** The dry run: reads every post of a file and compares it with the journal. Writes nothing. */
+export function planImport(text: string, existing: ExistingDays, options: ReadPostsOptions = {}): ImportReport {
+  let posts: ParsedPost[];
+  try {
+    posts = readPosts(text, options);
+  } catch (error) {
+    return refusedReport(error);
+  }
+  return planPosts(posts, existing, options);
 }

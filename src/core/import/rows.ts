@@ -9,7 +9,8 @@ const MAX_CELL_WORDS = 2;
 
 export type RowResult = { ok: true; task: PostTask } | { ok: false; reason: string };
 
-function toTask(row: RowCells, line: number): RowResult {
+/** A row's cells as a task, or why they are not one. */
+export function toTask(row: RowCells, line: number): RowResult {
   if (row.title === '') return { ok: false, reason: 'the task title is empty' };
   if (row.human < 0) return { ok: false, reason: 'the human estimate is missing' };
   if (row.agent < 0) return { ok: false, reason: 'the agent time is missing' };

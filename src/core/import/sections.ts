@@ -16,7 +16,17 @@ export function headingName(text: string): string {
 }
 
 /** Paragraphs that belong to the site, not the post. */
-const CHROME = [/^skip to main content$/i, /^about the author:/i, /^currently taking on select consulting/i];
+const CHROME = [
+  /^skip to (?:main )?content$/i,
+  /^about the author:/i,
+  /^currently taking on select consulting/i,
+  // The reading-time line: "Time Record 1 MIN READ MAR 15, 2026", "4 min read".
+  /(?:^|\s)\d+\s*min(?:ute)?s?\s+read\b/i,
+  // Footers and sharing links.
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\b/i,
+  /^(?:share(?: this(?: post)?)?(?: on \w+)?|back to top|subscribe|previous post|next post|read more|powered by .*|tags?:.*)$/i,
+];
 
 export function isChrome(text: string): boolean {
   return CHROME.some((pattern) => pattern.test(text.trim()));

@@ -4,9 +4,10 @@ import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
 import { linkSessionsToTask } from '../agentLogs/sessionFill.ts';
-import { commitImport, existingDaysOf } from '../import/commitImport.ts';
+import { commitPosts, existingDaysOf } from '../import/commitImport.ts';
 import { importOutcomeView, importReportView } from '../import/importView.ts';
-import { planImport } from '../import/planImport.ts';
+import { planPosts, refusedReport } from '../import/planImport.ts';
+import { sharedPostReader, type PostReader } from '../import/readInWorker.ts';
 import type { Journal } from '../journal.ts';
 import { backupFolderFor } from '../paths.ts';
 import { publishingHandlers } from '../publishing/publishingHandlers.ts';
@@ -45,15 +46,21 @@ export const FACTOR_BUCKETS = [
   { label: '>100x', below: Infinity },
 ] as const;
 
+/** What the core handlers need besides the journal. */
+export interface CoreServices {
+  /** Reads post text off the caller's thread (the app passes its bundled worker; default: the plain Node entry). */
+  readPosts?: PostReader;
+}
+
 /** The handlers that need only the journal: used by IPC in the app and directly by tests. */
-export function createCoreHandlers(journal: Journal): CoreHandlerTable {
-  return coreHandlers(journal);
+export function createCoreHandlers(journal: Journal, services: CoreServices = {}): CoreHandlerTable {
+  return coreHandlers(journal, services.readPosts ?? sharedPostReader());
 }
 
 // Every core handler returns exactly its channel's output type (checked by tsc).
 export type CoreOutputsMatchContract = ExpectExactOutputs<DriftingChannels<ReturnType<typeof coreHandlers>>>;
 
-function coreHandlers(journal: Journal) {
+function coreHandlers(journal: Journal, readPosts: PostReader) {
   return {
     // The contract parsed the input with taskInputSchema already.
     createTask: (input) => journal.tasks.insertValidated([input])[0] as Task,
@@ -83,8 +90,19 @@ function coreHandlers(journal: Journal) {
     getSettings: () => journal.settings.get(),
     updateSettings: (patch) => journal.settings.update(patch),
     // Post import and agent sessions (issue 5).
-    previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
-    commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
+    // Posts are read by the worker reader (never on this thread, never inside the transaction).
+    previewPostImport: async ({ text, fileName, date }) => {
+      const options = { fileName, date };
+      try {
+        return importReportView(planPosts(await readPosts(text, options), existingDaysOf(journal), options));
+      } catch (error) {
+        return importReportView(refusedReport(error));
+      }
+    },
+    commitPostImport: async ({ text, fileName, date, mode }) => {
+      const posts = await readPosts(text, { fileName, date });
+      return importOutcomeView(commitPosts(journal, posts, { fileName, date, mode }));
+    },
     listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),

@@ -23,9 +23,9 @@ export const cliBin = process.env.LEVERAGE_CLI_BIN ? path.resolve(process.env.LE
 export const TEST_HOOK_RUNNER: HookRunner = { kind: 'cli', node: process.execPath, script: cliBin ?? BUNDLED_CLI };
 
 /** Runs the CLI with `argv`: in-process through runCli, or the bundle in a child process (LEVERAGE_CLI_BIN). */
-export async function runLeverage(argv: readonly string[], io: Pick<CliIo, 'env' | 'cwd'>): Promise<CliRun> {
+export async function runLeverage(argv: readonly string[], io: Pick<CliIo, 'env' | 'cwd'>, input?: Uint8Array): Promise<CliRun> {
   if (cliBin) {
-    const child = spawnSync(process.execPath, [cliBin, ...argv], { cwd: io.cwd, env: { ...io.env }, input: '', encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, [cliBin, ...argv], { cwd: io.cwd, env: { ...io.env }, input: input ?? '', encoding: 'utf8', timeout: 60_000 });
     if (child.error) throw child.error;
     return { code: child.status ?? 1, stdout: child.stdout, stderr: child.stderr };
   }
@@ -38,6 +38,9 @@ export async function runLeverage(argv: readonly string[], io: Pick<CliIo, 'env'
     stderr: (text) => {
       stderr += text;
     },
+    stdin: input === undefined ? undefined : (async function* () {
+      yield input;
+    })(),
     env: io.env,
     cwd: io.cwd,
     hookRunner: TEST_HOOK_RUNNER,
@@ -48,4 +51,9 @@ export async function runLeverage(argv: readonly string[], io: Pick<CliIo, 'env'
 /** Runs the `leverage` CLI against a given database. */
 export function leverage(db: string, ...args: string[]): Promise<CliRun> {
   return runLeverage(['--db', db, ...args], { env: {}, cwd: process.cwd() });
+}
+
+/** The same, with bytes on standard input (`leverage import -`). */
+export function leverageWithStdin(input: Uint8Array, db: string, ...args: string[]): Promise<CliRun> {
+  return runLeverage(['--db', db, ...args], { env: {}, cwd: process.cwd() }, input);
 }

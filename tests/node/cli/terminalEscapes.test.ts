@@ -33,7 +33,8 @@ function lines(output: string): string[] {
 }
 
 describe('terminal escapes are shown, never sent', () => {
-  test.each(Object.entries(ESCAPES))('%s in a task title and workstream: list and stats print it visibly', async (_name, escape) => {
+  // A NUL cannot be passed in a real argv (the OS ends the string there), so it reaches titles only through files: the sessions case below carries it.
+  test.each(Object.entries(ESCAPES).filter(([name]) => name !== 'NUL'))('%s in a task title and workstream: list and stats print it visibly', async (_name, escape) => {
     const db = path.join(tempFolder(), 'leverage.db');
     const title = `Title ${escape} end`;
     const added = await leverage(db, 'add', '--date', '2026-03-01', '--title', title, '--human', '2h', '--agent', '5m', '--workstream', `ws${escape}`);

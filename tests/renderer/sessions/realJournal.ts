@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
+import { inThreadPostReader } from '../../../src/core/import/readInWorker.ts';
 import { createCoreHandlers } from '../../../src/core/ipc/coreHandlers.ts';
 import type { HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
 import { Journal } from '../../../src/core/journal.ts';
@@ -18,7 +19,8 @@ export const CLAUDE_ROOTS = ['root-a', 'root-b'].map((root) => resolve(import.me
 export function installRealJournal(options: { sessions?: boolean; shell?: Partial<HandlerTable> } = {}) {
   const journal = Journal.open(':memory:');
   if (options.sessions) scanAgentLogs(journal.db, CLAUDE_ROOTS);
-  const handlers = { ...createCoreHandlers(journal), scanAgentSessions: () => scanAgentLogs(journal.db, CLAUDE_ROOTS), ...options.shell } as HandlerTable;
+  // Posts are read on this thread: the component tests check the dialog, the node suites the worker.
+  const handlers = { ...createCoreHandlers(journal, { readPosts: inThreadPostReader }), scanAgentSessions: () => scanAgentLogs(journal.db, CLAUDE_ROOTS), ...options.shell } as HandlerTable;
   const calls: Array<{ channel: string; input: unknown }> = [];
   const events = mainEvents();
   // main's own IPC wrapper: a call that wrote announces dataChanged before it answers.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import { today } from '../../../shared/metrics/periods.ts';
 import { call, request } from '../api/client.ts';
 import { plural } from '../lib/mutations.ts';
@@ -93,12 +93,27 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
     ref.current?.close();
   }
 
+  /**
+   * Ctrl/Cmd+V anywhere in the dialog while it asks for a post: the clipboard's HTML flavour first
+   * (a copied page or table keeps its cells there), else its plain text; the dry run follows.
+   */
+  function paste(event: ClipboardEvent) {
+    if (state.step !== 'choose') return;
+    const html = event.clipboardData.getData('text/html');
+    const text = event.clipboardData.getData('text/plain');
+    const content = html.trim() !== '' ? html : text;
+    if (content.trim() === '') return;
+    event.preventDefault();
+    setPasted(text);
+    void preview(PASTED, content, undefined);
+  }
+
   const conflicts = state.step === 'preview' ? state.report.days.filter((day) => day.status === 'conflict').length : 0;
   const writable = state.step === 'preview' ? state.report.days.filter((day) => day.status !== 'duplicate') : [];
   const toAdd = writable.reduce((sum, day) => sum + day.tasks.length, 0);
 
   return (
-    <dialog ref={ref} className="dialog import-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className="dialog import-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={onClose} onPaste={paste}>
       <div className="dialog-head">
         <h2 id={`${id}-title`}>Import a Leverage Record{state.step !== 'choose' && <span className="muted"> · {state.name}</span>}</h2>
       </div>
@@ -120,11 +135,11 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
               />
             </label>
             <p className="muted">
-              A published post as markdown (<code>.md</code>) or as text copied from the web page (<code>.txt</code>); one file may hold several days. You can also drop
-              the file on the window. Nothing is written until you confirm.
+              A published post as markdown, as a saved web page (<code>.html</code>) or as text copied from the page; one file may hold several days. You can also drop
+              the file on the window, or paste a copied page or table here (Ctrl/Cmd+V). Nothing is written until you confirm.
             </p>
             <div className="field">
-              <label htmlFor={`${id}-paste`}>Or paste a post</label>
+              <label htmlFor={`${id}-paste`}>Or paste a post (Ctrl/Cmd+V reads a copied page or table)</label>
               <textarea id={`${id}-paste`} rows={5} value={pasted} onChange={(event) => setPasted(event.target.value)} placeholder="Leverage Record: March 1, 2026 …" />
             </div>
             <div className="form-actions">

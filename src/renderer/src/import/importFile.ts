@@ -1,7 +1,7 @@
 /** Files the import dialog takes: published posts (markdown or copied text) and the app's own data exports. */
 export type ImportFileKind = 'post' | 'data' | 'unknown';
 
-export const POST_EXTENSIONS = ['md', 'markdown', 'txt'] as const;
+export const POST_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm'] as const;
 export const DATA_EXTENSIONS = ['csv', 'json'] as const;
 export const ACCEPT = [...POST_EXTENSIONS, ...DATA_EXTENSIONS].map((extension) => `.${extension}`).join(',');
 
@@ -18,7 +18,7 @@ export function importFileKind(name: string): ImportFileKind {
 /** Reads a post's text, or says in words why it cannot be imported. */
 export async function readPostFile(file: File): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (importFileKind(file.name) !== 'post') {
-    return { ok: false, error: `${file.name} is not a post: drop a .md or .txt file (a Leverage Record as markdown or copied from the web page).` };
+    return { ok: false, error: `${file.name} is not a post: drop a .md, .html or .txt file (a Leverage Record as markdown, a saved page, or text copied from the page).` };
   }
   if (file.size > MAX_POST_BYTES) return { ok: false, error: `${file.name} is larger than 20 MB; a post file is a few kilobytes.` };
   try {

@@ -115,7 +115,7 @@ export function runImportFuzz(postRuns: number, logRuns: number, seed = 424242):
   };
   try {
     journal.tasks.createMany(Array.from({ length: 10 }, (_, n) => ({ ...generatedTask(4, n), workDate: '2026-03-01' })));
-    const posts = [...fixtureFiles(path.join(FIXTURES, 'posts'), /\.txt$/), ...fixtureFiles(path.join(FIXTURES, 'import'), /\.(md|txt)$/)].map((file) => ({
+    const posts = [...fixtureFiles(path.join(FIXTURES, 'posts'), /\.txt$/), ...fixtureFiles(path.join(FIXTURES, 'import'), /\.(md|txt|html)$/)].map((file) => ({
       name: path.basename(file),
       text: fs.readFileSync(file, 'utf8'),
     }));

@@ -15,15 +15,33 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
-  {
-    // The domain core runs in plain Node: it must never import Electron.
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The domain core imports no Electron.' }] }] },
-  },
+  // The layers (VS Code's layering rule): shared ← core ← cli / main; shared ← renderer. Each layer
+  // names what it may not import; a later block for the same files replaces the rule, so each layer
+  // lists everything it forbids.
+  layer(['src/shared/**/*.ts'], ['core', 'main', 'cli', 'preload', 'renderer'], 'shared code runs in every process and imports only shared code'),
+  layer(['src/core/**/*.ts'], ['main', 'cli', 'preload', 'renderer'], 'the domain core is imported by the shells, never the other way round'),
+  layer(['src/cli/**/*.ts'], ['main', 'preload', 'renderer'], 'the CLI is a shell around the core'),
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  layer(['src/renderer/**/*.{ts,tsx}'], ['core', 'main', 'cli'], 'the renderer reaches the journal only through window.api', { electron: false }),
 );
+
+/** Forbids `files` to import from the named src folders (and, unless told, from Electron). */
+function layer(files, forbidden, reason, { electron = true } = {}) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electron ? [{ name: 'electron', message: 'The domain core, the CLI and shared code import no Electron.' }] : [],
+          patterns: [{ group: forbidden.flatMap((folder) => [`**/${folder}/**`, `**/src/${folder}/**`]), message: `Layering: ${reason}.` }],
+        },
+      ],
+    },
+  };
+}

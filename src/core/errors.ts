@@ -1,18 +1,6 @@
-/** Every failure the domain core reports on purpose carries a stable code and a sentence for people. */
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'DATABASE_TOO_NEW',
-  'DATABASE_CORRUPT',
-  'MIGRATION_FAILED',
-  'IMPORT_FAILED',
-  'IO_FAILED',
-  'FORBIDDEN',
-  'SYNC_FAILED',
-  'WRONG_PASSPHRASE',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import type { ErrorCode } from '../shared/errorCodes.ts';
+
+export { ERROR_CODES, type ErrorCode } from '../shared/errorCodes.ts';
 
 export class JournalError extends Error {
   readonly code: ErrorCode;

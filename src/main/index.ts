@@ -208,14 +208,14 @@ async function start(early: EarlyState): Promise<void> {
     isTrustedSender: (frame) => isTrustedFrame(frame, trustedOrigins(devServerUrl)),
     countWrites: hostedChangesReader(host),
     onWrite: () => dataChanged('app'),
-    onSuccess: (channel, value) => {
-      if (channel === 'updateSettings') settingsChanged(value as Settings);
+    effects: {
+      updateSettings: settingsChanged,
       // A task saved with hook sessions answers their "Log this session?" for good.
-      if (channel === 'linkSessionsToTask') {
-        markSessionsLogged(journal(), (value as { sessionIds: string[] }).sessionIds);
+      linkSessionsToTask: ({ sessionIds }) => {
+        markSessionsLogged(journal(), sessionIds);
         sessionPrompts.check();
-      }
-      if (channel === 'markHookSessionHandled') sessionPrompts.check();
+      },
+      markHookSessionHandled: () => sessionPrompts.check(),
     },
   });
   const stopWatching = watchExternalWrites(

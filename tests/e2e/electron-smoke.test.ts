@@ -22,8 +22,25 @@ function electronBinary(): string | null {
   }
 }
 
-const binary = electronBinary();
-const built = fs.existsSync(path.join(ROOT, 'out/main/index.js'));
+/**
+ * The packaged test build (`npm run dist:test`: the inspect fuse on so Playwright can attach,
+ * everything else as shipped), when one exists for this OS; it runs from its own app.asar.
+ */
+function packagedTestBuild(): string | null {
+  const folder = path.join(ROOT, 'release', 'test-build');
+  const candidates =
+    process.platform === 'darwin'
+      ? ['mac', 'mac-arm64'].map((dir) => path.join(folder, dir, 'Leverage Journal.app', 'Contents', 'MacOS', 'Leverage Journal'))
+      : process.platform === 'win32'
+        ? [path.join(folder, 'win-unpacked', 'Leverage Journal.exe')]
+        : [path.join(folder, 'linux-unpacked', 'leverage-journal'), path.join(folder, 'linux-arm64-unpacked', 'leverage-journal')];
+  return candidates.find((file) => fs.existsSync(file)) ?? null;
+}
+
+const packaged = packagedTestBuild();
+const binary = packaged ?? electronBinary();
+const built = packaged !== null || fs.existsSync(path.join(ROOT, 'out/main/index.js'));
+if (packaged) console.warn(`electron-smoke: driving the packaged test build ${packaged}`);
 const skipReason = !binary
   ? 'no Electron binary on this machine (run `npm run predev` where the Electron download is reachable)'
   : !built
@@ -43,7 +60,8 @@ describe.skipIf(skipReason !== null)('the desktop app', () => {
   it('quick-adds a task that then shows in the main window’s grid', { timeout: 60_000 }, async () => {
     app = await _electron.launch({
       executablePath: binary ?? undefined,
-      args: [ROOT, `--user-data-dir=${userData}`],
+      // The packaged app loads its own app.asar; a bare Electron is given the project folder.
+      args: packaged ? [`--user-data-dir=${userData}`] : [ROOT, `--user-data-dir=${userData}`],
       env: { ...process.env, LEVERAGE_DB: path.join(userData, 'leverage.db'), ELECTRON_RENDERER_URL: '' },
     });
     const main = await app.firstWindow();

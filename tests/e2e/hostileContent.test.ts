@@ -5,7 +5,7 @@ import { today } from '../../src/shared/metrics/periods.ts';
 import { useHarness } from './support/harness.ts';
 
 /**
- * Hostile content in every screen (issue 7 §5): titles, notes, workstreams, models, the day's intro
+ * Hostile content in every screen (the hostile-content requirement): titles, notes, workstreams, models, the day's intro
  * and analysis, the post templates, a redaction profile and a hook session carry HTML, script and
  * markdown payloads. Each would set `window.__pwned` if it ran. Every screen must show them as
  * text, run nothing and create no element from them; the CSP must refuse an inline script.

@@ -5,7 +5,7 @@ import { hookCommand } from './hook.ts';
 import { publishCommand } from './publish.ts';
 import { redactionCommand } from './redaction.ts';
 
-/** Issue 8's commands: facts, article, publish, revision, redaction, hook. */
+/** The publishing commands: facts, article, publish, revision, redaction, hook. */
 export const publishingCommands: CommandModule = (context) => {
   for (const register of [factsCommand, articleCommand, publishCommand, redactionCommand, hookCommand]) register(context);
 };

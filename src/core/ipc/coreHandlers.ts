@@ -89,7 +89,7 @@ function coreHandlers(journal: Journal, readPosts: PostReader) {
     previewPost: ({ date }) => journal.dailyPost(date),
     getSettings: () => journal.settings.get(),
     updateSettings: (patch) => journal.settings.update(patch),
-    // Post import and agent sessions (issue 5).
+    // Post import and agent sessions.
     // Posts are read by the worker reader (never on this thread, never inside the transaction).
     previewPostImport: async ({ text, fileName, date }) => {
       const options = { fileName, date };
@@ -106,7 +106,7 @@ function coreHandlers(journal: Journal, readPosts: PostReader) {
     listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
-    // Publishing and the agent hook inbox (issue 8).
+    // Publishing and the agent hook inbox.
     ...publishingHandlers(journal),
     // The backups folder beside the database (restoreBackup is a shell channel: it closes the journal).
     listBackups: () =>

@@ -301,7 +301,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'published snapshots of days (revisions)',
     up(db) {
-      // Issue 8 (publishing). Each publish of a day stores what was published: the day's tasks
+      // Publishing. Each publish of a day stores what was published: the day's tasks
       // (as JSON, unredacted, so later edits can be diffed field by field), its intro and analysis,
       // and the exported markdown (redacted when a profile was applied). Rows are only appended.
       db.exec(`

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { invokeHandler, type HandlerTable } from '../../core/ipc/invokeHandler.ts';
-import { CHANNELS, channelName, ipcContract, type Channel, type IpcResult } from '../../shared/ipc/contract.ts';
+import { CHANNELS, channelName, ipcContract, type Channel, type ChannelOutput, type IpcResult } from '../../shared/ipc/contract.ts';
 
 export interface IpcCallOptions {
   handlers: HandlerTable;
@@ -10,8 +10,15 @@ export interface IpcCallOptions {
   countWrites: () => number;
   /** Runs after a call that wrote to the journal, with the channel that did. */
   onWrite: (channel: Channel) => void;
-  /** Runs after every successful call. */
-  onSuccess?: (channel: Channel, value: unknown) => void;
+  /** Side effects of channels, run after a successful call with that channel's typed output. */
+  effects?: ChannelEffects;
+}
+
+/** Per-channel side effects in main (announce settings, answer a session prompt…), one typed row each. */
+export type ChannelEffects = { [C in Channel]?: (value: ChannelOutput<C>) => void };
+
+function runEffect<C extends Channel>(effects: ChannelEffects | undefined, channel: C, value: ChannelOutput<C>): void {
+  (effects?.[channel] as ((output: ChannelOutput<C>) => void) | undefined)?.(value);
 }
 
 /**
@@ -36,7 +43,7 @@ export async function handleIpcCall(options: IpcCallOptions, channel: Channel, e
   const result = await invokeHandler(ipcContract, options.handlers, channel, rawInput);
   // Detected rather than listed per channel, so a channel added later cannot forget to notify.
   if (options.countWrites() !== writesBefore || (result.ok && WRITES_OUTSIDE_JOURNAL.has(channel))) options.onWrite(channel);
-  if (result.ok) options.onSuccess?.(channel, result.value);
+  if (result.ok) runEffect(options.effects, channel, result.value);
   return result;
 }
 

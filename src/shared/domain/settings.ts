@@ -6,7 +6,7 @@ export const DEFAULT_ABOUT_TEXT =
   'They do not include work done with other models or tools. Client work is also excluded. ' +
   'The actual total AI-assisted output for any given day is higher than what appears here.';
 
-/** A redaction profile: private name → public phrase, applied to exported posts only (issue 8). */
+/** A redaction profile: private name → public phrase, applied to exported posts, articles and facts only. */
 export const redactionProfileSchema = z.object({
   name: z.string().trim().min(1, { error: 'is required' }).max(100),
   aliases: z

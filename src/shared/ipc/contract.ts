@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IpcErrorCode } from '../errorCodes.ts';
 import { dayRecordPatchSchema, dayRecordSchema, MAX_DAY_TEXT_LENGTH } from '../domain/day.ts';
 import { DAY_TEXT_FIELDS, editConflictSchema } from '../domain/editConflict.ts';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
@@ -27,7 +28,7 @@ const postExportInputSchema = z.strictObject({
   revisionNote: z.boolean().optional(),
 });
 
-// Publishing (issue 8): analysis facts, period articles, redaction, revisions, the agent hook inbox.
+// Publishing: analysis facts, period articles, redaction, revisions, the agent hook inbox.
 const excludeLowestInput = z.number().int().min(0).max(10_000).optional();
 const factListSchema = z.array(factSchema);
 const textSpotSchema = { index: z.number().int(), line: z.number().int(), column: z.number().int(), context: z.string() };
@@ -79,7 +80,7 @@ const plainFileName = z
     error: 'must be a plain file name (no folders)',
   });
 
-// Post import and agent sessions (issue 5).
+// Post import and agent sessions.
 const nullableNumber = z.number().nullable();
 const postImportInput = z.strictObject({
   text: z.string().max(20_000_000),
@@ -246,7 +247,7 @@ export const ipcContract = {
   backupNow: { input: none, output: z.object({ path: z.string() }) },
   closeQuickAdd: { input: none, output: z.object({ closed: z.boolean() }) },
 
-  // Importing published posts and reading agent sessions from Claude Code's logs (issue 5).
+  // Importing published posts and reading agent sessions from Claude Code's logs.
   // previewPostImport writes nothing and reports errors in its result; commitPostImport writes
   // every day in one transaction or fails with nothing written.
   previewPostImport: { input: postImportInput, output: postImportReportSchema },
@@ -279,7 +280,7 @@ export const ipcContract = {
     output: z.object({ taskId: taskIdSchema, sessionIds: z.array(z.string()) }),
   },
 
-  // Publishing (issue 8). Facts are sentences with the figures they state, for the Analysis
+  // Publishing. Facts are sentences with the figures they state, for the Analysis
   // editor's insert buttons; periodArticle returns the markdown and SVG charts (saving them is the
   // shell's job); publishDay stores a snapshot so dayRevision can show later edits as a diff;
   // the Stop hook's inbox feeds the "Log this session?" notification.
@@ -353,7 +354,7 @@ export const ipcContract = {
   pendingHookSessions: { input: none, output: z.array(pendingHookSessionSchema) },
   markHookSessionHandled: { input: z.strictObject({ sessionId: z.string().min(1).max(200) }), output: z.object({ handled: z.boolean() }) },
 
-  // Desktop wiring of issues 5, 7 and 8. saveArticle asks where to save a period article and
+  // Desktop wiring of articles and backups. saveArticle asks where to save a period article and
   // writes the SVG charts beside it; listBackups lists the backups folder; restoreBackup accepts
   // only a path listBackups returned, then main closes, restores and reopens the journal.
   saveArticle: {
@@ -391,7 +392,7 @@ export function channelName(channel: Channel): string {
 }
 
 export interface IpcError {
-  code: string;
+  code: IpcErrorCode;
   message: string;
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

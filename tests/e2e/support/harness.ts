@@ -9,10 +9,10 @@ import { Journal } from '../../../src/core/journal.ts';
 import { totalChangesReader } from '../../../src/main/ipc/changeEvents.ts';
 import { handleIpcCall } from '../../../src/main/ipc/registerIpc.ts';
 import { buildRenderer } from './buildRenderer.ts';
+import { findChromium } from './findChromium.ts';
 import { createTestHandlers, type ShellLog } from './handlers.ts';
 import { serveStatic } from './staticServer.ts';
 
-export const CHROMIUM = process.env.LEVERAGE_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
@@ -96,7 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = options.rendererDir ?? (await buildRenderer(join(folder, 'renderer')));
   const server = await serveStatic(rendererDir);
   const context = await chromium.launchPersistentContext(join(folder, 'chromium-profile'), {
-    executablePath: CHROMIUM,
+    executablePath: findChromium(),
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -112,18 +112,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   // Every call goes through main's own IPC wrapper: a call that wrote announces dataChanged to every
   // page before its answer returns, and a settings change is broadcast, exactly as main does.
+  const announcements: Array<Promise<void>> = [];
   const ipc = {
     handlers,
     isTrustedSender: () => true,
     countWrites: totalChangesReader(journal.db),
     onWrite: () => undefined as unknown,
-    onSuccess: undefined as undefined | ((channel: Channel, value: unknown) => void),
+    effects: { updateSettings: (settings: Settings) => void announcements.push(broadcast('settingsChanged', settings)) },
   };
-  const announcements: Array<Promise<void>> = [];
   ipc.onWrite = () => announcements.push(broadcast('dataChanged', { source: 'app' }));
-  ipc.onSuccess = (channel, value) => {
-    if (channel === 'updateSettings') announcements.push(broadcast('settingsChanged', value as Settings));
-  };
   await context.exposeFunction('__leverageInvoke', async (channel: Channel, input: unknown) => {
     const result = await handleIpcCall(ipc as Parameters<typeof handleIpcCall>[0], channel, { senderFrame: null as never }, input);
     await Promise.all(announcements.splice(0));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import config from '../../../electron-builder.config.ts';
+import config, { builderConfig, notarizationConfigured } from '../../../electron-builder.config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const targets = (platform: { target?: unknown } | undefined) => platform?.target;
@@ -25,10 +25,10 @@ describe('the electron-builder configuration', () => {
     await expect(validateConfiguration({ ...config, linux: { ...config.linux, targt: 'deb' } }, new DebugLogger(false))).rejects.toThrow(/configuration\.linux/);
   });
 
-  it('builds AppImage and deb, dmg and nsis for the app id and product name', () => {
+  it('builds deb (recommended, first) and AppImage, dmg and nsis for the app id and product name', () => {
     expect(config.appId).toBe('com.leveragejournal.app');
     expect(config.productName).toBe('Leverage Journal');
-    expect(targets(config.linux)).toEqual(['AppImage', 'deb']);
+    expect(targets(config.linux)).toEqual(['deb', 'AppImage']);
     expect(targets(config.mac)).toEqual(['dmg']);
     expect(targets(config.win)).toEqual(['nsis']);
   });
@@ -53,7 +53,31 @@ describe('the electron-builder configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: !process.env.CSC_LINK && !process.env.CSC_NAME,
     });
+  });
+
+  it('signs macOS with the identity from the environment, else ad hoc after the fuses; notarizes only with credentials', async () => {
+    const unsigned = builderConfig({});
+    expect(unsigned.mac).toMatchObject({ identity: '-', hardenedRuntime: false, notarize: false });
+    expect(unsigned.electronFuses.resetAdHocDarwinSignature).toBe(true);
+    const signed = builderConfig({ CSC_LINK: '/secrets/developer-id.p12', APPLE_ID: 'me@example.com', APPLE_APP_SPECIFIC_PASSWORD: 'x', APPLE_TEAM_ID: 'TEAM123' });
+    expect(signed.mac).not.toHaveProperty('identity');
+    expect(signed.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
+    expect(signed.electronFuses.resetAdHocDarwinSignature).toBe(false);
+    expect(builderConfig({ CSC_NAME: 'Developer ID Application: Someone' }).mac.notarize).toBe(false);
+    expect(notarizationConfigured({ APPLE_API_KEY: '/k.p8', APPLE_API_KEY_ID: 'K', APPLE_API_ISSUER: 'I' })).toBe(true);
+    expect(notarizationConfigured({ APPLE_KEYCHAIN: 'login', APPLE_KEYCHAIN_PROFILE: 'p' })).toBe(true);
+    expect(notarizationConfigured({ APPLE_ID: 'me@example.com', APPLE_TEAM_ID: 'T' })).toBe(false);
+    for (const variant of [unsigned, signed]) await expect(validateConfiguration({ ...variant }, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('the test build Playwright drives differs from the shipped one only by the inspect fuse and its folder', () => {
+    const shipped = builderConfig({});
+    const test = builderConfig({ LEVERAGE_TEST_BUILD: '1' });
+    expect(test.electronFuses).toEqual({ ...shipped.electronFuses, enableNodeCliInspectArguments: true });
+    expect(test.directories.output).toBe('release/test-build');
+    expect({ ...test, electronFuses: null, directories: null }).toEqual({ ...shipped, electronFuses: null, directories: null });
   });
 
   it('points at icons that exist and are big enough for every platform', () => {

@@ -19,13 +19,14 @@ function wire(journal: Journal) {
   const ipcMain = { handle: vi.fn((channel: string, listener: Listener) => void registered.set(channel, listener)) };
   const handlers: HandlerTable = { ...createCoreHandlers(journal), ...createShellHandlers(journal, fakeServices()) };
   const onWrite = vi.fn();
-  const onSuccess = vi.fn();
+  // The updateSettings row of main's side-effect table, recorded.
+  const onSettingsUpdated = vi.fn();
   const options: IpcCallOptions = {
     handlers,
     isTrustedSender: (frame) => isTrustedFrame(frame, trustedOrigins(undefined)),
     countWrites: totalChangesReader(journal.db),
     onWrite,
-    onSuccess,
+    effects: { updateSettings: onSettingsUpdated },
   };
   registerIpcHandlers(ipcMain as never, options);
   const call = (channel: string, input: unknown, frame: SenderFrame | null = appFrame()) => {
@@ -33,7 +34,7 @@ function wire(journal: Journal) {
     if (!listener) throw new Error(`no listener for ${channel}`);
     return listener({ senderFrame: frame as never }, input);
   };
-  return { registered, handlers, call, onWrite, onSuccess };
+  return { registered, handlers, call, onWrite, onSettingsUpdated };
 }
 
 const snapshot = (journal: Journal) => JSON.stringify(journal.db.prepare('SELECT * FROM tasks ORDER BY id').all());
@@ -79,7 +80,7 @@ describe('the IPC wrapper', () => {
 
   it('reports writes (for dataChanged) but not reads', async () => {
     const journal = tempJournal();
-    const { call, onWrite, onSuccess } = wire(journal);
+    const { call, onWrite, onSettingsUpdated } = wire(journal);
     const created = await call('createTask', TASK);
     expect(created.ok).toBe(true);
     expect(onWrite).toHaveBeenCalledTimes(1);
@@ -92,7 +93,7 @@ describe('the IPC wrapper', () => {
     const updated = await call('updateSettings', { agentLabel: 'Codex' });
     expect(updated.ok).toBe(true);
     expect(onWrite).toHaveBeenLastCalledWith('updateSettings');
-    expect(onSuccess).toHaveBeenLastCalledWith('updateSettings', expect.objectContaining({ agentLabel: 'Codex' }));
+    expect(onSettingsUpdated).toHaveBeenLastCalledWith(expect.objectContaining({ agentLabel: 'Codex' }));
   });
 
   it('trusts the dev server only when one is configured (development)', () => {

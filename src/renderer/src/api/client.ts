@@ -1,10 +1,11 @@
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload, IpcResult, LeverageApi } from '../../../shared/ipc/contract.ts';
+import type { ClientErrorCode } from '../../../shared/errorCodes.ts';
 import { toast } from '../stores/toastStore.ts';
 
 /** An error the main process reported, with its stable code and a sentence for people. */
 export class ApiError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ClientErrorCode;
+  constructor(code: ClientErrorCode, message: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
@@ -50,7 +51,7 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
   return api.on(event, listener);
 }
 
-// Publishing and backups (issues 7 and 8): named wrappers for the shell channels the publishing
+// Publishing and backups: named wrappers for the shell channels the publishing
 // and backup views use. Each shows main's error in a toast and resolves to undefined on failure.
 /** Asks where to save a period article; writes the markdown and its SVG charts beside it. */
 export const saveArticle = (input: ChannelInput<'saveArticle'>) => call('saveArticle', input);

@@ -4,6 +4,7 @@ import { MetricEngine } from './metrics/metricEngine.ts';
 import { SnapshotStore } from './publishing/revisions.ts';
 import { openDatabase, type OpenOptions, type SqliteDatabase } from './store/database.ts';
 import { DayStore } from './store/dayStore.ts';
+import { EditConflictStore } from './store/editConflictStore.ts';
 import { SettingsStore } from './store/settingsStore.ts';
 import { TaskStore } from './store/taskStore.ts';
 
@@ -16,6 +17,8 @@ import { TaskStore } from './store/taskStore.ts';
 export class Journal {
   readonly tasks: TaskStore;
   readonly days: DayStore;
+  /** Text fields changed in two places (this window and the CLI, another window or, later, sync). */
+  readonly conflicts: EditConflictStore;
   readonly settings: SettingsStore;
   /** Claude Code sessions read from the agent logs, and their links to tasks. */
   readonly agentSessions: AgentSessionStore;
@@ -34,7 +37,8 @@ export class Journal {
     this.path = path;
     this.backupPath = backupPath;
     this.tasks = new TaskStore(db);
-    this.days = new DayStore(db);
+    this.conflicts = new EditConflictStore(db);
+    this.days = new DayStore(db, this.conflicts);
     this.settings = new SettingsStore(db);
     this.agentSessions = new AgentSessionStore(db);
     this.snapshots = new SnapshotStore(db);

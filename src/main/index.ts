@@ -30,6 +30,7 @@ import { createSettingsEffects } from './startup/settingsEffects.ts';
 import { createAppTray, type AppTray } from './tray/appTray.ts';
 import { createAppWindows, type AppWindows } from './windows/appWindows.ts';
 import { createCloseToTray, TRAY_NOTICE } from './windows/closeToTray.ts';
+import { createEditFlusher } from './windows/flushBeforeClose.ts';
 
 const isDevelopment = !app.isPackaged;
 // The dev server is trusted only while developing; a packaged app ignores the variable.
@@ -96,6 +97,9 @@ async function start(early: EarlyState): Promise<void> {
   const host = createJournalHost(opened, (file) => Journal.open(file));
   const journal = () => host.current();
 
+  // Text still being typed is saved before any window closes or hides and before the app quits.
+  const flusher = createEditFlusher({ windows: () => windows.liveWindows() });
+  flusher.guardQuit(app);
   let tray: AppTray | null = null;
   const noticeFile = path.join(app.getPath('userData'), 'tray-notice-shown');
   const closeToTray = createCloseToTray({
@@ -113,6 +117,7 @@ async function start(early: EarlyState): Promise<void> {
   });
   app.on('before-quit', () => closeToTray.markQuitting());
   const windows = createAppWindows({
+    guardClose: (window) => flusher.guardClose(window),
     preload,
     devServerUrl,
     devTools: isDevelopment,
@@ -180,6 +185,7 @@ async function start(early: EarlyState): Promise<void> {
     setClaudeHook: (installed) => integration.setClaudeHook(installed),
     closeQuickAdd: () => windows.hideQuickAdd(),
     documentsFolder: () => app.getPath('documents'),
+    editsFlushed: (requestId) => flusher.answered(requestId),
     restoreJournal: async (backupFile) => {
       const restored = await host.restore(backupFile);
       // Everything the windows show came from the old file.

@@ -16,6 +16,10 @@ export const CHANNEL_NAMES = [
   'listWorkstreams',
   'getDay',
   'updateDay',
+  'saveDayText',
+  'listEditConflicts',
+  'resolveEditConflict',
+  'editsFlushed',
   'dayMetrics',
   'weekMetrics',
   'rangeMetrics',
@@ -61,7 +65,7 @@ export const CHANNEL_NAMES = [
   'setClaudeHook',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged', 'prefillQuickAdd'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged', 'flushEdits', 'prefillQuickAdd'] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 type AssertNoneMissing<T extends never> = T;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dropSession, inboxFolderFor } from '../../src/core/hook/inbox.ts';
 import { today } from '../../src/shared/metrics/periods.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { useHarness } from './support/harness.ts';
 
 /**
  * Hostile content in every screen (the hostile-content requirement): titles, notes, workstreams, models, the day's intro
@@ -36,7 +36,7 @@ const PAYLOAD_ELEMENTS = [
   '[ontoggle]',
 ].join(', ');
 
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 const day = today();
 
@@ -80,7 +80,6 @@ async function go(screen: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  harness = await startHarness();
   const { journal } = harness;
   journal.tasks.createMany(
     PAYLOADS.map((payload, index) => ({
@@ -106,9 +105,6 @@ beforeAll(async () => {
   page = await harness.openMainWindow();
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
 
 describe('hostile content renders as text on every screen', () => {
   test('Day: grid, intro, analysis, facts and the hook banner', async () => {

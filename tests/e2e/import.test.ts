@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startHarness, type Harness } from './support/harness.ts';
+import { useHarness } from './support/harness.ts';
 
 /**
  * Importing published posts in real Chromium over the real handlers: File → Import with a file
  * input, a dropped file, a duplicate, and garbage. The tests run in order on one journal.
  */
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 const fixture = (path: string) => resolve(import.meta.dirname, '../fixtures', path);
 const MARCH_1 = fixture('posts/leverage-record-2026-03-01.txt');
@@ -31,13 +31,9 @@ async function openFromMenu(file: string) {
 const taskCount = () => harness.journal.tasks.query({}).total;
 
 beforeAll(async () => {
-  harness = await startHarness();
   page = await harness.openMainWindow();
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
 
 describe('post import against the real handlers', () => {
   test('File → Import shows the dry run of a seed post, writes nothing until confirmed, then the day shows its leverage', async () => {

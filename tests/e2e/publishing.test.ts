@@ -1,22 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { today } from '../../src/shared/metrics/periods.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { useHarness, type ScreenName } from './support/harness.ts';
 
 /**
  * Publishing in real Chromium over the real handlers: facts into the analysis, publish and revise,
  * redaction with its preview and leak check, and the period article with its charts. The tests run
  * in order on one journal.
  */
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 const day = today();
 
-async function go(screen: string) {
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
-}
+const go = (screen: ScreenName) => harness.goTo(page, screen);
 function sourceText(): Promise<string> {
   return page.locator('.post-source pre').innerText();
 }
@@ -25,7 +23,6 @@ function row(title: string): Locator {
 }
 
 beforeAll(async () => {
-  harness = await startHarness();
   harness.journal.tasks.createMany([
     { workDate: day, title: 'Refactor scoring pipeline', humanSeconds: 6 * 3600, agentSeconds: 8 * 60, workstream: 'scoring' },
     { workDate: day, title: 'Zephyr billing export', humanSeconds: 3 * 3600, agentSeconds: 9 * 60, workstream: 'web' },
@@ -34,9 +31,6 @@ beforeAll(async () => {
   page = await harness.openMainWindow();
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
 
 describe('publishing against the real handlers', () => {
   test('a fact inserted into the analysis is saved and shows in the post preview', async () => {
@@ -47,7 +41,7 @@ describe('publishing against the real handlers', () => {
     expect(sentence).toMatch(/Refactor scoring pipeline/);
     await fact.click();
     expect(await analysis.inputValue()).toBe(`The day in brief. ${sentence}`);
-    await page.getByRole('button', { name: 'Save text' }).click();
+    // Saved by the autosave, with no button to press.
     await expect.poll(() => harness.journal.days.get(day).analysis).toBe(`The day in brief. ${sentence}`);
     await go('Post');
     await expect.poll(sourceText).toContain(sentence);

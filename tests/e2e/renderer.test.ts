@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { shiftDate, today } from '../../src/shared/metrics/periods.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { useHarness, type ScreenName } from './support/harness.ts';
 import { seedJournal } from './support/seedJournal.ts';
 
 /**
  * The built renderer in real Chromium, with window.api bound to the real handler table over a real
  * temporary SQLite file. The tests run in order and share one journal, like one session of use.
  */
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 const day = today();
 
@@ -35,18 +35,12 @@ function initialScripts(root: string, html: string): string[] {
   return [...seen];
 }
 
-async function go(screen: string) {
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
-}
+const go = (screen: ScreenName) => harness.goTo(page, screen);
 
 beforeAll(async () => {
-  harness = await startHarness();
   page = await harness.openMainWindow();
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
 
 describe('renderer against the real handlers', () => {
   test('quick syntax shows its parse, saves the task, and the grid and figures show it', async () => {

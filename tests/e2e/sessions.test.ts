@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startHarness, type Harness } from './support/harness.ts';
+import { useHarness } from './support/harness.ts';
 import { FIXTURE_CLAUDE_ROOTS, seedAgentSessions } from './support/seedSessions.ts';
 
 /**
@@ -11,7 +11,7 @@ import { FIXTURE_CLAUDE_ROOTS, seedAgentSessions } from './support/seedSessions.
  *   "Add an importer for published posts": 4⅔ min, 5,865 fresh, 6,500 cache reads (2026-03-01)
  *   "Refactor the scoring CLI": 2⅙ min, 203 fresh (2026-02-28)
  */
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 const savedConfigDir = process.env.CLAUDE_CONFIG_DIR;
 
@@ -30,13 +30,11 @@ function linkedTitles(taskTitle: string): string[] {
 beforeAll(async () => {
   // "Scan now" runs the real handler, which reads CLAUDE_CONFIG_DIR: point it at the fixture corpus, never at this machine's logs.
   process.env.CLAUDE_CONFIG_DIR = FIXTURE_CLAUDE_ROOTS.join(',');
-  harness = await startHarness();
   seedAgentSessions(harness.journal);
   page = await harness.openMainWindow();
 });
 
 afterAll(async () => {
-  await harness?.close();
   if (savedConfigDir === undefined) delete process.env.CLAUDE_CONFIG_DIR;
   else process.env.CLAUDE_CONFIG_DIR = savedConfigDir;
 });

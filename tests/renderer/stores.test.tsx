@@ -5,9 +5,23 @@ import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore.ts
 import { useToastStore } from '../../src/renderer/src/stores/toastStore.ts';
 import { deleteTasks, undoDelete } from '../../src/renderer/src/lib/mutations.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/domain/settings.ts';
+import { mainEvents } from './support/mainEvents.ts';
 
 function install(api: Record<string, unknown>) {
-  Object.defineProperty(window, 'api', { value: { on: () => () => undefined, ...api }, configurable: true });
+  const events = mainEvents();
+  // Writes are announced as main announces them (dataChanged before the answer).
+  const announced = Object.fromEntries(
+    Object.entries(api).map(([channel, invoke]) => [
+      channel,
+      async (input: unknown) => {
+        const result = await (invoke as (input: unknown) => Promise<unknown>)(input);
+        if (['deleteTasks', 'restoreTasks', 'updateSettings'].includes(channel)) events.announceWrite();
+        return result;
+      },
+    ]),
+  );
+  Object.defineProperty(window, 'api', { value: { on: events.on, ...announced }, configurable: true });
+  events.follow();
 }
 
 beforeEach(() => {

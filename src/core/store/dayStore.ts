@@ -1,7 +1,9 @@
+import type { DayTextField, EditConflict } from '../../shared/domain/editConflict.ts';
 import { dayRecordPatchSchema, emptyDayRecord, type DayRecord, type DayRecordPatch } from '../../shared/domain/day.ts';
 import { describeIssues, workDateSchema } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
+import type { EditConflictStore } from './editConflictStore.ts';
 
 interface DayRow {
   work_date: string;
@@ -20,9 +22,11 @@ function checkDate(workDate: string): string {
 /** The prose and publication date of each day's post. A day without a row reads as empty. */
 export class DayStore {
   private readonly db: SqliteDatabase;
+  private readonly conflicts: EditConflictStore;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, conflicts: EditConflictStore) {
     this.db = db;
+    this.conflicts = conflicts;
   }
 
   get(workDate: string): DayRecord {
@@ -53,6 +57,31 @@ export class DayStore {
         )
         .run({ ...merged, now: new Date().toISOString() });
       return merged;
+    });
+  }
+
+  /**
+   * Saves one text field typed in a window. `base` is the stored text the window's edit started from.
+   * When the stored text moved away from `base` meanwhile (the CLI or another window wrote it) and
+   * differs from `value`, the field takes `value` (what the person sees) and a conflict record keeps
+   * the other text and the base, so neither is lost. One transaction: both or neither are written.
+   */
+  saveText(workDate: string, field: DayTextField, value: string, base: string): { day: DayRecord; conflict: EditConflict | null } {
+    return writeTransaction(this.db, () => {
+      const stored = this.get(workDate)[field];
+      const conflict = stored !== base && stored !== value ? this.conflicts.record({ entity: 'day', key: workDate, field, base, local: value, remote: stored }) : null;
+      return { day: this.update(workDate, { [field]: value }), conflict };
+    });
+  }
+
+  /** Settles a conflict on this day: keep the window's text (already stored) or take the other one. */
+  resolveConflict(id: number, keep: 'local' | 'remote'): DayRecord {
+    return writeTransaction(this.db, () => {
+      const conflict = this.conflicts.get(id);
+      if (conflict.entity !== 'day') throw new JournalError('INVALID_INPUT', `Conflict ${id} is not about a day's text.`);
+      this.conflicts.markResolved(id);
+      if (keep === 'local') return this.get(conflict.key);
+      return this.update(conflict.key, { [conflict.field as DayTextField]: conflict.remote });
     });
   }
 }

@@ -443,6 +443,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'edit conflicts (a text field changed in two places)',
+    up(db) {
+      // A field saved from one window while another writer (the CLI, another window, later a second
+      // machine through sync) had changed it since the version the window started from. The field
+      // keeps the window's text; the other text and the common base are kept here until resolved.
+      db.exec(`
+        CREATE TABLE edit_conflicts (
+          id INTEGER PRIMARY KEY,
+          entity TEXT NOT NULL CHECK (entity IN ('day')),
+          entity_key TEXT NOT NULL,
+          field TEXT NOT NULL,
+          base TEXT NOT NULL,
+          local TEXT NOT NULL,
+          remote TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          resolved_at TEXT
+        ) STRICT;
+        CREATE INDEX edit_conflicts_open ON edit_conflicts (entity, entity_key) WHERE resolved_at IS NULL;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -22,6 +22,12 @@ function runEffect<C extends Channel>(effects: ChannelEffects | undefined, chann
 }
 
 /**
+ * Channels that change what the windows show without writing the SQLite file (the hook inbox lives
+ * in files beside it): a successful call counts as a write, so windows hear `dataChanged` for them too.
+ */
+export const WRITES_OUTSIDE_JOURNAL: ReadonlySet<Channel> = new Set<Channel>(['markHookSessionHandled']);
+
+/**
  * The one wrapper every channel goes through: rejects untrusted senders before looking at the
  * payload, lets invokeHandler parse input and check output, and never throws across IPC.
  */
@@ -36,7 +42,7 @@ export async function handleIpcCall(options: IpcCallOptions, channel: Channel, e
   const writesBefore = options.countWrites();
   const result = await invokeHandler(ipcContract, options.handlers, channel, rawInput);
   // Detected rather than listed per channel, so a channel added later cannot forget to notify.
-  if (options.countWrites() !== writesBefore) options.onWrite(channel);
+  if (options.countWrites() !== writesBefore || (result.ok && WRITES_OUTSIDE_JOURNAL.has(channel))) options.onWrite(channel);
   if (result.ok) runEffect(options.effects, channel, result.value);
   return result;
 }

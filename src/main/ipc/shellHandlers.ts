@@ -37,6 +37,8 @@ export interface ShellServices {
   closeQuickAdd(): boolean;
   /** Where save dialogs start. */
   documentsFolder(): string;
+  /** A window answered main's `flushEdits` request: its pending text edits are saved. */
+  editsFlushed(requestId: number): void;
   /** Closes the journal, restores the backup over it (taking a safety backup first) and reopens it. */
   restoreJournal(backupFile: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
   now?(): Date;
@@ -149,5 +151,9 @@ function shellHandlers(journal: Journal, services: ShellServices) {
     restoreBackup: ({ path: requested }) => services.restoreJournal(listedBackup(journal, requested)),
     closeQuickAdd: () => ({ closed: services.closeQuickAdd() }),
     chooseSyncFolder: async () => ({ folder: services.chooseFolder ? await services.chooseFolder({ title: 'Choose the folder your sync tool carries between devices' }) : null }),
+    editsFlushed: ({ requestId }) => {
+      services.editsFlushed(requestId);
+      return null;
+    },
   } satisfies ShellHandlerTable;
 }

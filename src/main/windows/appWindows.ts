@@ -18,6 +18,8 @@ export interface AppWindowsOptions {
   onSessionEnd?: () => void;
   /** Runs when the main window has closed (the app quits there except on macOS). */
   onMainClosed: () => void;
+  /** Registers the close guard that has the page save its pending text first (see flushBeforeClose.ts). */
+  guardClose?: (window: BrowserWindow) => void;
 }
 
 /** Creates, shows and addresses the two windows; each is created lazily and at most once. */
@@ -30,6 +32,7 @@ export function createAppWindows(options: AppWindowsOptions) {
     const saved = loadWindowState(options.windowStateFile);
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow({ preload: options.preload, devTools: options.devTools, bounds: initialBounds(saved, workAreas, { width: 1280, height: 820 }) });
+    options.guardClose?.(window);
     rememberBounds(window, options.windowStateFile);
     // Maximized only once the page has painted: maximizing the hidden window would show it blank (white).
     window.once('ready-to-show', () => {
@@ -60,6 +63,7 @@ export function createAppWindows(options: AppWindowsOptions) {
   function prepareQuickAdd(): BrowserWindow {
     if (!live(quickAdd)) {
       quickAdd = createQuickAddWindow({ preload: options.preload, devTools: options.devTools });
+      options.guardClose?.(quickAdd);
       void quickAdd.loadURL(rendererUrl('quick-add', options.devServerUrl));
     }
     return quickAdd;
@@ -101,7 +105,18 @@ export function createAppWindows(options: AppWindowsOptions) {
     sendEvent([main, quickAdd].filter(live), event, payload);
   }
 
-  return { showMain, showQuickAdd, prepareQuickAdd, sendToQuickAdd, hideQuickAdd, sendCommand, broadcast, mainWindow: () => (live(main) ? main : null) };
+  return {
+    showMain,
+    showQuickAdd,
+    prepareQuickAdd,
+    sendToQuickAdd,
+    hideQuickAdd,
+    sendCommand,
+    broadcast,
+    mainWindow: () => (live(main) ? main : null),
+    /** Every open window (for the flush before quitting). */
+    liveWindows: () => [main, quickAdd].filter(live),
+  };
 }
 export type AppWindows = ReturnType<typeof createAppWindows>;
 

@@ -4,10 +4,11 @@ import { subscribe } from './api/client.ts';
 import { Toasts } from './components/Toasts.tsx';
 import { useImportStore } from './import/importStore.ts';
 import { useWindowFileDrop } from './import/useWindowFileDrop.ts';
+import { answerFlushRequests } from './lib/autosave.ts';
 import { undoDelete } from './lib/mutations.ts';
 import { isTyping, SHORTCUTS } from './lib/shortcuts.ts';
 import DayScreen from './screens/DayScreen.tsx';
-import { SCREENS, useAppStore, type Screen } from './stores/appStore.ts';
+import { followDataChanges, SCREENS, useAppStore, type Screen } from './stores/appStore.ts';
 import { applyTheme, useSettingsStore } from './stores/settingsStore.ts';
 import './App.css';
 
@@ -36,7 +37,8 @@ export function App() {
   useEffect(() => {
     void useSettingsStore.getState().load();
     const offs = [
-      subscribe('dataChanged', () => useAppStore.getState().dataChanged()),
+      answerFlushRequests(),
+      followDataChanges(),
       subscribe('settingsChanged', (settings) => useSettingsStore.getState().replace(settings)),
       subscribe('command', ({ name }) => {
         const app = useAppStore.getState();

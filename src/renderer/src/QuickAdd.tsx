@@ -5,6 +5,7 @@ import { formatHours, formatMinutes } from '../../shared/units/duration.ts';
 import { formatFactor } from '../../shared/units/factor.ts';
 import { taskLeverage } from '../../shared/metrics/summary.ts';
 import { call, subscribe } from './api/client.ts';
+import { answerFlushRequests } from './lib/autosave.ts';
 import { QuickSyntaxField } from './components/QuickSyntaxField.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { linkSessions } from './sessions/linkSessions.ts';
@@ -28,6 +29,8 @@ export function QuickAdd() {
   useEffect(() => {
     void useSettingsStore.getState().load();
     const offs = [
+      // Quick add keeps no typed text past a save, but main asks every window before it closes.
+      answerFlushRequests(),
       subscribe('settingsChanged', (settings) => useSettingsStore.getState().replace(settings)),
       subscribe('prefillQuickAdd', ({ sessionId }) => {
         void findSession(sessionId).then((session) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IpcErrorCode } from '../errorCodes.ts';
-import { dayRecordPatchSchema, dayRecordSchema } from '../domain/day.ts';
+import { dayRecordPatchSchema, dayRecordSchema, MAX_DAY_TEXT_LENGTH } from '../domain/day.ts';
+import { DAY_TEXT_FIELDS, editConflictSchema } from '../domain/editConflict.ts';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { taskIdSchema, taskInputSchema, taskPatchSchema, taskSchema, workDateSchema } from '../domain/task.ts';
 import { TASK_SORT_KEYS } from '../domain/taskFields.ts';
@@ -166,6 +167,20 @@ export const ipcContract = {
   // Day records
   getDay: { input: dateInputSchema, output: dayRecordSchema },
   updateDay: { input: z.strictObject({ date: workDateSchema, patch: dayRecordPatchSchema }), output: dayRecordSchema },
+  /**
+   * Saves one text field as typed (the autosave model): `base` is the stored text the edit started
+   * from. If another writer changed the field since, the field keeps `value` and `conflict` records both.
+   */
+  saveDayText: {
+    input: z.strictObject({ date: workDateSchema, field: z.enum(DAY_TEXT_FIELDS), value: z.string().max(MAX_DAY_TEXT_LENGTH), base: z.string().max(MAX_DAY_TEXT_LENGTH) }),
+    output: z.object({ day: dayRecordSchema, conflict: editConflictSchema.nullable() }),
+  },
+  /** The open conflict records of a day's text. */
+  listEditConflicts: { input: dateInputSchema, output: z.array(editConflictSchema) },
+  /** Settles a conflict: keep this window's text or take the other writer's. */
+  resolveEditConflict: { input: z.strictObject({ id: z.number().int().positive(), keep: z.enum(['local', 'remote']) }), output: dayRecordSchema },
+  /** The window's answer to `flushEdits`: every pending text edit has been saved (or failed and said so). */
+  editsFlushed: { input: z.strictObject({ requestId: z.number().int().min(0) }), output: z.null() },
 
   // Metrics
   dayMetrics: { input: dateInputSchema, output: summarySchema },
@@ -400,6 +415,8 @@ export const ipcEvents = {
   command: z.object({ name: z.enum(['newTask', 'goToDay', 'goToLog', 'goToReview', 'goToPost', 'goToSessions', 'goToSettings', 'import', 'exportPost']) }),
   /** Settings changed (theme, templates). */
   settingsChanged: settingsSchema,
+  /** Main is about to close or hide the window, or quit: save every pending text edit now, then answer `editsFlushed`. */
+  flushEdits: z.object({ requestId: z.number().int().min(0) }),
   /** Sent to the quick-add window when the user accepts a "Log this session?" notification. */
   prefillQuickAdd: z.object({ sessionId: z.string() }),
 } as const;

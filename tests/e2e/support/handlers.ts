@@ -14,6 +14,8 @@ export interface ShellLog {
   saved: string[];
   exported: string[];
   quickAddClosed: number;
+  /** The requestIds the pages answered with editsFlushed. */
+  flushed: number[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function createTestHandlers(
   folder: string,
   shown: { databasePath: string; backupFolder: string },
 ): { handlers: HandlerTable; log: ShellLog } {
-  const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0 };
+  const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0, flushed: [] };
   // The app's own Settings → Command-line tool / Claude Code service, as an installed Linux app in this folder.
   const integration = createDesktopIntegration({
     platform: 'linux',
@@ -77,6 +79,10 @@ export function createTestHandlers(
     closeQuickAdd: () => {
       log.quickAddClosed += 1;
       return { closed: true };
+    },
+    editsFlushed: ({ requestId }) => {
+      log.flushed.push(requestId);
+      return null;
     },
     saveArticle: ({ markdown, suggestedName, charts }) => {
       const path = join(folder, suggestedName);

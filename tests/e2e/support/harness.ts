@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHANNELS, EVENT_NAMES, ipcContract, type Channel } from '../../../src/shared/ipc/contract.ts';
-import { invokeHandler } from '../../../src/core/ipc/invokeHandler.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { CHANNELS, EVENT_NAMES, type Channel, type EventName, type EventPayload } from '../../../src/shared/ipc/contract.ts';
+import type { Settings } from '../../../src/shared/domain/settings.ts';
 import { Journal } from '../../../src/core/journal.ts';
+import { totalChangesReader } from '../../../src/main/ipc/changeEvents.ts';
+import { handleIpcCall } from '../../../src/main/ipc/registerIpc.ts';
 import { buildRenderer } from './buildRenderer.ts';
 import { findChromium } from './findChromium.ts';
 import { createTestHandlers, type ShellLog } from './handlers.ts';
@@ -60,13 +63,21 @@ export interface Harness {
   context: BrowserContext;
   /** Console errors, page errors and CSP violations seen so far, in words. */
   problems: string[];
-  /** Emits an event to every page, as main does (dataChanged, settingsChanged, command). */
+  /** Emits an event to one page (a menu command, an external change, a prefill). */
   emit: (page: Page, event: string, payload: unknown) => Promise<void>;
+  /** Emits an event to every open page, as main's broadcast does. */
+  broadcast: <E extends EventName>(event: E, payload: EventPayload<E>) => Promise<void>;
+  /** Does what main does before closing a window: asks the page to save pending text and waits for its answer. */
+  flushEdits: (page: Page) => Promise<void>;
+  /** Opens a screen from the sidebar, as a click on the navigation does. */
+  goTo: (page: Page, screen: ScreenName) => Promise<void>;
   newPage: (path?: string, options?: { colorScheme?: 'light' | 'dark' }) => Promise<Page>;
   /** The main window, once the Day screen is ready (its quick-add line is on the page). */
   openMainWindow: () => Promise<Page>;
   close: () => Promise<void>;
 }
+
+export type ScreenName = 'Day' | 'Log' | 'Review' | 'Post' | 'Settings' | 'Sessions';
 
 export interface HarnessOptions {
   viewport?: { width: number; height: number };
@@ -93,7 +104,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     reducedMotion: 'reduce',
   });
   const problems: string[] = [];
-  await context.exposeFunction('__leverageInvoke', (channel: Channel, input: unknown) => invokeHandler(ipcContract, handlers, channel, input));
+  const pageEmit = (page: Page, event: string, payload: unknown) =>
+    page.evaluate(([name, body]) => (globalThis as unknown as { __leverageEmit: (event: string, payload: unknown) => void }).__leverageEmit(name as string, body), [event, payload] as const);
+  async function broadcast<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void> {
+    // A page that is closing or navigating misses the event, as a destroyed window does in main.
+    await Promise.all(context.pages().map((page) => pageEmit(page, event, payload).catch(() => undefined)));
+  }
+  // Every call goes through main's own IPC wrapper: a call that wrote announces dataChanged to every
+  // page before its answer returns, and a settings change is broadcast, exactly as main does.
+  const announcements: Array<Promise<void>> = [];
+  const ipc = {
+    handlers,
+    isTrustedSender: () => true,
+    countWrites: totalChangesReader(journal.db),
+    onWrite: () => undefined as unknown,
+    effects: { updateSettings: (settings: Settings) => void announcements.push(broadcast('settingsChanged', settings)) },
+  };
+  ipc.onWrite = () => announcements.push(broadcast('dataChanged', { source: 'app' }));
+  await context.exposeFunction('__leverageInvoke', async (channel: Channel, input: unknown) => {
+    const result = await handleIpcCall(ipc as Parameters<typeof handleIpcCall>[0], channel, { senderFrame: null as never }, input);
+    await Promise.all(announcements.splice(0));
+    return result;
+  });
   await context.addInitScript(bridgeScript, { channels: CHANNELS as string[], events: EVENT_NAMES as string[] });
 
   async function newPage(path = '/index.html', pageOptions: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
@@ -113,6 +145,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return page;
   }
 
+  let flushRequests = 0;
+  async function flushEdits(page: Page): Promise<void> {
+    const requestId = ++flushRequests;
+    await pageEmit(page, 'flushEdits', { requestId });
+    const started = Date.now();
+    while (!log.flushed.includes(requestId)) {
+      if (Date.now() - started > 5000) throw new Error(`The page did not answer flushEdits ${requestId} within 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async function goTo(page: Page, screen: ScreenName): Promise<void> {
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
+  }
+
   return {
     url: server.url,
     rendererDir,
@@ -122,8 +169,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     problems,
     newPage,
     openMainWindow,
-    emit: (page, event, payload) =>
-      page.evaluate(([name, body]) => (globalThis as unknown as { __leverageEmit: (event: string, payload: unknown) => void }).__leverageEmit(name as string, body), [event, payload] as const),
+    emit: pageEmit,
+    broadcast,
+    flushEdits,
+    goTo,
     close: async () => {
       await context.close();
       await server.close();
@@ -131,4 +180,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts a harness before the file's tests and closes it after them (vitest hooks registered here),
+ * returning it through a stand-in that forwards to the started harness.
+ */
+export function useHarness(options: HarnessOptions = {}): Harness {
+  let started: Harness | null = null;
+  beforeAll(async () => {
+    started = await startHarness(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = null;
+  });
+  return new Proxy({} as Harness, {
+    get(_target, property) {
+      if (!started) throw new Error(`The harness is not started: use harness.${String(property)} inside a test or hook.`);
+      return started[property as keyof Harness];
+    },
+  });
 }

@@ -65,6 +65,9 @@ describe('the installed app as a CLI and as a tray app', () => {
     };
     expect(close()).toBe(true);
     expect(window.hidden).toBe(true);
+    // The page was asked to save its pending text first; after its answer the close went on to the hide.
+    await vi.waitFor(() => expect(fake.calls.filter((call) => call === 'window.hide')).toHaveLength(2));
+    expect(fake.calls).toContain('flushEdits:1');
     expect(fake.calls).not.toContain('quit');
     expect(fake.notifications.map((notification) => notification.options.title)).toEqual(['Leverage Journal is still running']);
     expect(fake.notifications[0]?.options.body).toMatch(/in the tray/);
@@ -72,8 +75,12 @@ describe('the installed app as a CLI and as a tray app', () => {
     expect(fake.notifications).toHaveLength(1); // once, ever: remembered in userData
     expect(fs.existsSync(path.join(userData, 'tray-notice-shown'))).toBe(true);
 
-    // Quit from the menu, the tray or Cmd+Q emits before-quit first: the window closes then.
-    fake.electron.app.emit('before-quit');
+    // Quit from the menu, the tray or Cmd+Q emits before-quit first: held until the page saved its
+    // text, then quit again for real; the window closes then.
+    const quitEvent = { preventDefault: vi.fn() };
+    fake.electron.app.emit('before-quit', quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.calls).toContain('quit'));
     expect(close()).toBe(false);
   });
 
@@ -85,16 +92,18 @@ describe('the installed app as a CLI and as a tray app', () => {
     journal.close();
     const fake = await startMain(userData);
     started.push(fake);
-    const event = { preventDefault: vi.fn() };
-    fake.windows[0]?.emit('close', event);
-    expect(event.preventDefault).not.toHaveBeenCalled();
+    // The close waits only for the page to save its pending text, then the window really closes.
+    (fake.windows[0] as unknown as { close(): void }).close();
+    expect(fake.calls).not.toContain('window.closed');
+    await vi.waitFor(() => expect(fake.calls).toContain('window.closed'));
+    expect(fake.calls).not.toContain('window.hide');
 
     const other = await startMain(tempFolder());
     started.push(other);
     other.windows[0]?.emit('session-end');
-    const ending = { preventDefault: vi.fn() };
-    other.windows[0]?.emit('close', ending);
-    expect(ending.preventDefault).not.toHaveBeenCalled();
+    (other.windows[0] as unknown as { close(): void }).close();
+    await vi.waitFor(() => expect(other.calls).toContain('window.closed'));
+    expect(other.calls).not.toContain('window.hide');
   });
 
   it('maximizes a window saved maximized only on ready-to-show (no white flash), then shows it', async () => {

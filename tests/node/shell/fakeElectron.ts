@@ -5,11 +5,24 @@ import { expect, vi } from 'vitest';
 /** A whole fake Electron, recording what the composition root (src/main/index.ts) does with it. */
 export function fakeElectron(userData: string) {
   const calls: string[] = [];
+  const page = { answersFlush: true };
   const windows: Array<EventEmitter & { options: Record<string, unknown>; url?: string }> = [];
   class BrowserWindow extends EventEmitter {
     options: Record<string, unknown>;
     url?: string;
-    webContents = Object.assign(new EventEmitter(), { isLoading: () => false, isDestroyed: () => false, send: vi.fn(), isDevToolsOpened: () => false });
+    destroyed = false;
+    // The page: it answers main's flushEdits (save pending text) through the real editsFlushed channel.
+    webContents = Object.assign(new EventEmitter(), {
+      isLoading: () => false,
+      isDestroyed: () => this.destroyed,
+      isDevToolsOpened: () => false,
+      send: vi.fn((channel: string, payload: { requestId?: number }) => {
+        if (channel !== 'leverage-event:flushEdits' || !page.answersFlush) return;
+        calls.push(`flushEdits:${payload.requestId}`);
+        const handler = handled.get('leverage:editsFlushed') as ((event: unknown, input: unknown) => Promise<unknown>) | undefined;
+        setTimeout(() => void handler?.({ senderFrame: { origin: 'app://renderer', url: 'app://renderer/index.html', parent: null } }, { requestId: payload.requestId }), 1);
+      }),
+    });
     constructor(options: Record<string, unknown>) {
       super();
       this.options = options;
@@ -20,7 +33,16 @@ export function fakeElectron(userData: string) {
       this.url = url;
       return Promise.resolve();
     }
-    isDestroyed = () => false;
+    isDestroyed = () => this.destroyed;
+    /** As Electron: 'close' can be prevented; otherwise the window is destroyed and 'closed' follows. */
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      calls.push('window.closed');
+      this.emit('closed');
+    }
     isMinimized = () => false;
     isMaximized = () => false;
     isVisible = () => false;
@@ -114,7 +136,7 @@ export function fakeElectron(userData: string) {
       getCursorScreenPoint: () => ({ x: 0, y: 0 }),
     },
   };
-  return { electron, calls, windows, handled, notifications };
+  return { electron, calls, windows, handled, notifications, page };
 }
 
 export async function startMain(userData: string, prepare: (fake: ReturnType<typeof fakeElectron>) => void = () => {}) {

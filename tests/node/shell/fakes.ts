@@ -23,6 +23,7 @@ export function fakeServices(answers: { saveTo?: string | null; openFrom?: strin
     setCliTool: vi.fn(async (installed: boolean) => ({ ...FAKE_INTEGRATION, cliTool: { ...FAKE_INTEGRATION.cliTool, installed } })),
     setClaudeHook: vi.fn((installed: boolean) => ({ ...FAKE_INTEGRATION, claudeHook: { ...FAKE_INTEGRATION.claudeHook, installed, current: installed } })),
     closeQuickAdd: vi.fn(() => true),
+    editsFlushed: vi.fn(),
     documentsFolder: () => '/home/someone/Documents',
     restoreJournal: vi.fn(async (backupFile: string) => ({ restoredFrom: backupFile, safetyBackup: null as string | null })),
     now: () => new Date('2026-03-01T12:00:00.000Z'),

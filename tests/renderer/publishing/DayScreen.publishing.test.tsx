@@ -40,8 +40,9 @@ describe('Day screen: facts beside the Analysis editor', () => {
     expect(analysis().value).toBe(`Start. ${sentence} End.`);
     expect(document.activeElement).toBe(analysis());
     expect(analysis().selectionStart).toBe(7 + sentence.length);
-    await userEvent.click(screen.getByRole('button', { name: 'Save text' }));
-    await waitFor(() => expect(journal.days.get(DATE).analysis).toBe(`Start. ${sentence} End.`));
+    // Saved by itself shortly after the last change (the autosave), with no button to press.
+    await waitFor(() => expect(journal.days.get(DATE).analysis).toBe(`Start. ${sentence} End.`), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByText('Saved')).toBeTruthy());
   });
 
   test('a fact replaces the selected text; without a cursor it goes at the end', async () => {

@@ -1,5 +1,6 @@
 import type { Task } from '../../../src/shared/domain/task.ts';
 import type { IpcResult } from '../../../src/shared/ipc/contract.ts';
+import { mainEvents } from './mainEvents.ts';
 
 type Query = { text?: string; sort?: keyof Task | 'leverage'; direction?: 'asc' | 'desc'; offset?: number; limit?: number; from?: string; to?: string };
 
@@ -12,6 +13,12 @@ export function installFakeApi(tasks: Task[], options: { failUpdate?: string } =
   const calls: Array<{ channel: string; input: unknown }> = [];
   const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
   const live = () => tasks.filter((task) => !deleted.has(task.id));
+  const events = mainEvents();
+  // A successful write is announced with dataChanged before its answer, as main does.
+  const wrote = <T>(value: T): Promise<IpcResult<T>> => {
+    events.announceWrite();
+    return ok(value);
+  };
   const api = {
     queryTasks: (query: Query) => {
       calls.push({ channel: 'queryTasks', input: query });
@@ -28,21 +35,22 @@ export function installFakeApi(tasks: Task[], options: { failUpdate?: string } =
       if (options.failUpdate) return Promise.resolve({ ok: false, error: { code: 'CONSTRAINT', message: options.failUpdate } });
       const index = tasks.findIndex((task) => task.id === id);
       tasks[index] = { ...(tasks[index] as Task), ...patch };
-      return ok(tasks[index]);
+      return wrote(tasks[index]);
     },
     deleteTasks: ({ ids }: { ids: number[] }) => {
       calls.push({ channel: 'deleteTasks', input: { ids } });
       ids.forEach((id) => deleted.add(id));
-      return ok({ ids });
+      return wrote({ ids });
     },
     restoreTasks: ({ ids }: { ids: number[] }) => {
       calls.push({ channel: 'restoreTasks', input: { ids } });
       ids.forEach((id) => deleted.delete(id));
-      return ok({ ids });
+      return wrote({ ids });
     },
-    on: () => () => undefined,
+    on: events.on,
   };
   Object.defineProperty(window, 'api', { value: api, configurable: true });
+  events.follow();
   return { calls, deleted };
 }
 

@@ -49,7 +49,6 @@ export function BackupList({ refreshToken = 0 }: { refreshToken?: number }) {
     if (!result) return;
     // Everything on screen came from the journal that was just replaced.
     await useSettingsStore.getState().load();
-    useAppStore.getState().dataChanged();
     toast('success', `Restored ${backup.fileName}.${result.safetyBackup ? ` The journal as it was is kept in ${result.safetyBackup}.` : ''}`);
   }
 

@@ -1,47 +1,42 @@
-import { useState } from 'react';
 import { FACTOR_FORMATS } from '../../../shared/units/factor.ts';
 import { formatFactor } from '../../../shared/units/factor.ts';
 import type { Settings } from '../../../shared/domain/settings.ts';
+import { useAutosavedText } from '../lib/autosave.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 
-type TemplateFields = Pick<Settings, 'aboutText' | 'authorLine' | 'footer' | 'factorFormat' | 'frontMatter'>;
+type TemplateText = 'authorLine' | 'aboutText' | 'footer';
 
-/** The post template: about text, author line, footer, number format, front matter. */
+/** One template text under the save model: saved shortly after typing stops and before leaving. */
+function TemplateText({ field, label, rows, placeholder }: { field: TemplateText; label: string; rows?: number; placeholder?: string }) {
+  const stored = useSettingsStore((state) => (state.loaded ? state.settings[field] : undefined));
+  const text = useAutosavedText(`settings:${field}`, stored, (value) => useSettingsStore.getState().save({ [field]: value }));
+  const id = `tpl-${field}`;
+  const common = { id, value: text.value, placeholder, 'aria-describedby': `${id}-status`, onBlur: () => void text.flush() };
+  return (
+    <div className="field">
+      <div className="label-row">
+        <label htmlFor={id}>{label}</label>
+        <SaveStatus id={`${id}-status`} state={text.state} onRetry={() => void text.flush()} />
+      </div>
+      {rows ? <textarea rows={rows} {...common} onChange={(event) => text.onChange(event.target.value)} /> : <input {...common} onChange={(event) => text.onChange(event.target.value)} />}
+    </div>
+  );
+}
+
+/** The post template: author line, about text, footer (saved as typed), number format and front matter (saved on change). */
 export function TemplateSettings() {
   const settings = useSettingsStore((state) => state.settings);
   const update = useSettingsStore((state) => state.update);
-  const [draft, setDraft] = useState<TemplateFields>({
-    aboutText: settings.aboutText,
-    authorLine: settings.authorLine,
-    footer: settings.footer,
-    factorFormat: settings.factorFormat,
-    frontMatter: settings.frontMatter,
-  });
-  const dirty = (Object.keys(draft) as Array<keyof TemplateFields>).some((key) => draft[key] !== settings[key]);
   return (
-    <form
-      className="settings-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void update(draft, 'Template saved');
-      }}
-    >
-      <div className="field">
-        <label htmlFor="tpl-author">Author line</label>
-        <input id="tpl-author" value={draft.authorLine} placeholder="By Ada Lovelace" onChange={(event) => setDraft({ ...draft, authorLine: event.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor="tpl-about">About text</label>
-        <textarea id="tpl-about" rows={5} value={draft.aboutText} onChange={(event) => setDraft({ ...draft, aboutText: event.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor="tpl-footer">Footer</label>
-        <textarea id="tpl-footer" rows={2} value={draft.footer} placeholder="Optional closing line" onChange={(event) => setDraft({ ...draft, footer: event.target.value })} />
-      </div>
+    <div className="settings-form">
+      <TemplateText field="authorLine" label="Author line" placeholder="By Ada Lovelace" />
+      <TemplateText field="aboutText" label="About text" rows={5} />
+      <TemplateText field="footer" label="Footer" rows={2} placeholder="Optional closing line" />
       <div className="field-row">
         <div className="field">
           <label htmlFor="tpl-format">Factor format</label>
-          <select id="tpl-format" value={draft.factorFormat} onChange={(event) => setDraft({ ...draft, factorFormat: event.target.value as Settings['factorFormat'] })}>
+          <select id="tpl-format" value={settings.factorFormat} onChange={(event) => void update({ factorFormat: event.target.value as Settings['factorFormat'] }, `Factor format: ${event.target.value} (${formatFactor(68.63, event.target.value as Settings['factorFormat'])})`)}>
             {FACTOR_FORMATS.map((format) => (
               <option key={format} value={format}>
                 {format} — {formatFactor(96, format)}, {formatFactor(68.63, format)}, {formatFactor(4, format)}
@@ -50,15 +45,10 @@ export function TemplateSettings() {
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={draft.frontMatter} onChange={(event) => setDraft({ ...draft, frontMatter: event.target.checked })} />
+          <input type="checkbox" checked={settings.frontMatter} onChange={(event) => void update({ frontMatter: event.target.checked }, event.target.checked ? 'Front matter: on' : 'Front matter: off')} />
           Front matter (YAML) at the top of the post
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={!dirty}>
-          Save template
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }

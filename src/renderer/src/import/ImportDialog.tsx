@@ -77,7 +77,6 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
     });
     if (!outcome) return setState(current);
     const app = useAppStore.getState();
-    app.dataChanged();
     const written = outcome.days.filter((day) => day.action !== 'unchanged' && day.action !== 'skipped');
     const removed = outcome.days.reduce((sum, day) => sum + day.tasksRemoved, 0);
     toast(
@@ -166,7 +165,6 @@ export function ImportDialog({ file, onClose }: { file: File | null; onClose: ()
             <div className="form-actions">
               <DataImportButton
                 onImported={() => {
-                  useAppStore.getState().dataChanged();
                   ref.current?.close();
                 }}
               />

@@ -1,13 +1,11 @@
 import type { TaskInput, TaskPatch, Task } from '../../../shared/domain/task.ts';
 import { call } from '../api/client.ts';
-import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 
 /** Task changes with their toasts; each one tells the views to refetch. */
 export async function createTask(input: TaskInput): Promise<Task | undefined> {
   const task = await call('createTask', input);
   if (task) {
-    useAppStore.getState().dataChanged();
     toast('success', `Saved “${task.title}”`);
   }
   return task;
@@ -16,7 +14,6 @@ export async function createTask(input: TaskInput): Promise<Task | undefined> {
 export async function updateTask(id: number, patch: TaskPatch): Promise<Task | undefined> {
   const task = await call('updateTask', { id, patch });
   if (task) {
-    useAppStore.getState().dataChanged();
     toast('success', 'Saved');
   }
   return task;
@@ -25,7 +22,6 @@ export async function updateTask(id: number, patch: TaskPatch): Promise<Task | u
 export async function restoreTasks(ids: number[]): Promise<void> {
   const result = await call('restoreTasks', { ids });
   if (result) {
-    useAppStore.getState().dataChanged();
     toast('info', `Restored ${plural(result.ids.length, 'task')}`);
   }
 }
@@ -35,7 +31,6 @@ export async function deleteTasks(ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const result = await call('deleteTasks', { ids });
   if (!result) return [];
-  useAppStore.getState().dataChanged();
   lastDeleted = result.ids;
   toast('info', `Deleted ${plural(result.ids.length, 'task')}`, { label: 'Undo', run: () => void undoDelete() });
   return result.ids;

@@ -3,7 +3,6 @@ import { call } from '../api/client.ts';
 import { createTask } from '../lib/mutations.ts';
 import { draftToInput, type DraftErrors, type DraftField, type TaskDraft } from '../lib/taskDraft.ts';
 import { useChannel } from '../lib/useChannel.ts';
-import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { draftFromSession, folderName, type AgentSession } from './hookSessionDraft.ts';
 import './HookSessionsBanner.css';
@@ -32,7 +31,6 @@ export function HookSessionsBanner({ date }: { date: string }) {
     const result = await call('markHookSessionHandled', { sessionId });
     if (result) {
       setOpen(null);
-      useAppStore.getState().dataChanged();
       toast('info', message);
     }
   }

@@ -1,6 +1,5 @@
 import { call } from '../api/client.ts';
 import { useChannel } from '../lib/useChannel.ts';
-import { useAppStore } from '../stores/appStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import { RedactionPreview, type RedactionResult } from './RedactionPreview.tsx';
@@ -27,7 +26,6 @@ export function PublishPanel({ date, profile, preview, withNote, onWithNote }: P
   async function publish() {
     const result = await call('publishDay', { date, profile, revisionNote: withNote });
     if (!result) return;
-    useAppStore.getState().dataChanged();
     const leaks = result.leaks.length > 0 ? `; ${result.leaks.length} private names remain` : '';
     toast(result.leaks.length > 0 ? 'error' : 'success', `Marked ${date} as published${result.note ? ' with the revision note' : ''}${leaks}`);
   }

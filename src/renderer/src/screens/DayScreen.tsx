@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DayRecord } from '../../../shared/domain/day.ts';
+import { useEffect, useMemo, useRef } from 'react';
+import type { DayTextField, EditConflict } from '../../../shared/domain/editConflict.ts';
 import { shiftDate, today } from '../../../shared/metrics/periods.ts';
 import { longDate } from '../../../shared/metrics/longDate.ts';
 import { noAgentTimeText } from '../../../shared/metrics/summary.ts';
@@ -11,7 +11,9 @@ import { Figures } from '../components/Figures.tsx';
 import { QuickSyntaxField } from '../components/QuickSyntaxField.tsx';
 import { TaskForm } from '../components/TaskForm.tsx';
 import { TaskGrid } from '../components/TaskGrid.tsx';
+import { useAutosavedText } from '../lib/autosave.ts';
 import { createTask } from '../lib/mutations.ts';
+import { SaveStatus } from '../components/SaveStatus.tsx';
 import { FactsPanel } from '../publishing/FactsPanel.tsx';
 import { HookSessionsBanner } from '../publishing/HookSessionsBanner.tsx';
 import { insertAtCursor } from '../publishing/insertAtCursor.ts';
@@ -113,71 +115,99 @@ export default function DayScreen() {
         />
       </section>
 
-      <DayProse date={date} />
+      <DayProse key={date} date={date} />
     </div>
   );
 }
 
-/** The post's intro and analysis for the day; saved on demand or when the field loses focus. */
+/** The post's intro and analysis for the day, under the app's one save model (see lib/autosave.ts). */
 function DayProse({ date }: { date: string }) {
-  const { value: record } = useChannel('getDay', { date });
-  const [draft, setDraft] = useState<Pick<DayRecord, 'intro' | 'analysis'> | null>(null);
-  const [forDate, setForDate] = useState(date);
+  const { value: record, loading } = useChannel('getDay', { date });
+  const { value: conflicts } = useChannel('listEditConflicts', { date });
+  const stored = !loading && record?.workDate === date ? record : undefined;
+  const saver = (field: DayTextField) => async (value: string, base: string) => {
+    const saved = await call('saveDayText', { date, field, value, base });
+    if (saved?.conflict) toast('error', `${FIELD_LABELS[field]} of ${date} was also changed elsewhere while you typed: both versions are kept (see below the field).`);
+    return saved !== undefined;
+  };
+  const intro = useAutosavedText(`day:${date}:intro`, stored?.intro, saver('intro'));
+  const analysis = useAutosavedText(`day:${date}:analysis`, stored?.analysis, saver('analysis'));
   const analysisRef = useRef<HTMLTextAreaElement>(null);
-  // Where the Analysis cursor was when the field lost focus, for that day (else a fact goes at the end).
-  const lastSelection = useRef<{ date: string; range: [number, number] } | null>(null);
-  if (forDate !== date) {
-    setForDate(date);
-    setDraft(null);
-  }
-  const current = draft ?? { intro: record?.workDate === date ? record.intro : '', analysis: record?.workDate === date ? record.analysis : '' };
-  const dirty = draft !== null && record !== undefined && (draft.intro !== record.intro || draft.analysis !== record.analysis);
-
-  async function save() {
-    if (!dirty || !draft) return;
-    const saved = await call('updateDay', { date, patch: draft });
-    if (saved) {
-      useAppStore.getState().dataChanged();
-      setDraft(null);
-      toast('success', 'Post text saved');
-    }
-  }
+  // Where the Analysis cursor was when the field lost focus (else a fact goes at the end).
+  const lastSelection = useRef<[number, number] | null>(null);
 
   /** A fact from the panel goes where the Analysis cursor is (at the end if it never had focus). */
   function insertFact(text: string) {
     const field = analysisRef.current;
     const focused = field !== null && document.activeElement === field;
-    const remembered = lastSelection.current?.date === date ? lastSelection.current.range : null;
-    const [start, end] = focused ? [field.selectionStart, field.selectionEnd] : (remembered ?? [current.analysis.length, current.analysis.length]);
-    const next = insertAtCursor(current.analysis, start, end, text);
-    lastSelection.current = { date, range: [next.caret, next.caret] };
-    setDraft({ ...current, analysis: next.value });
+    const [start, end] = focused ? [field.selectionStart, field.selectionEnd] : (lastSelection.current ?? [analysis.value.length, analysis.value.length]);
+    const next = insertAtCursor(analysis.value, start, end, text);
+    lastSelection.current = [next.caret, next.caret];
+    analysis.onChange(next.value);
     requestAnimationFrame(() => {
       field?.focus();
       field?.setSelectionRange(next.caret, next.caret);
     });
   }
 
+  const open = (field: DayTextField) => (conflicts ?? []).filter((conflict) => conflict.field === field && conflict.key === date);
   return (
     <section className="card prose-editors" aria-label="Post text">
       <div className="field">
-        <label htmlFor="day-intro">Intro</label>
-        <textarea id="day-intro" rows={3} value={current.intro} placeholder="A sentence or two that opens the day's post" onChange={(event) => setDraft({ ...current, intro: event.target.value })} onBlur={() => void save()} />
+        <div className="label-row">
+          <label htmlFor="day-intro">Intro</label>
+          <SaveStatus id="day-intro-status" state={intro.state} onRetry={() => void intro.flush()} />
+        </div>
+        <textarea id="day-intro" rows={3} value={intro.value} aria-describedby="day-intro-status" placeholder="A sentence or two that opens the day's post" onChange={(event) => intro.onChange(event.target.value)} onBlur={() => void intro.flush()} />
+        <ConflictNotes conflicts={open('intro')} />
       </div>
       <div className="field">
-        <label htmlFor="day-analysis">Analysis</label>
-        <textarea id="day-analysis" ref={analysisRef} rows={3} value={current.analysis} placeholder="What drove the day's leverage" onChange={(event) => setDraft({ ...current, analysis: event.target.value })} onBlur={(event) => {
-          lastSelection.current = { date, range: [event.target.selectionStart, event.target.selectionEnd] };
-          void save();
-        }} />
+        <div className="label-row">
+          <label htmlFor="day-analysis">Analysis</label>
+          <SaveStatus id="day-analysis-status" state={analysis.state} onRetry={() => void analysis.flush()} />
+        </div>
+        <textarea
+          id="day-analysis"
+          ref={analysisRef}
+          rows={3}
+          value={analysis.value}
+          aria-describedby="day-analysis-status"
+          placeholder="What drove the day's leverage"
+          onChange={(event) => analysis.onChange(event.target.value)}
+          onBlur={(event) => {
+            lastSelection.current = [event.target.selectionStart, event.target.selectionEnd];
+            void analysis.flush();
+          }}
+        />
+        <ConflictNotes conflicts={open('analysis')} />
       </div>
       <FactsPanel date={date} onInsert={insertFact} />
-      <div className="form-actions">
-        <button type="button" className="button" disabled={!dirty} onClick={() => void save()}>
-          Save text
-        </button>
-        {dirty && <span className="hint">Unsaved changes</span>}
-      </div>
     </section>
+  );
+}
+
+const FIELD_LABELS: Record<DayTextField, string> = { intro: 'The intro', analysis: 'The analysis' };
+
+/** A field changed here and elsewhere at once: the field shows this window's text; the other is kept here. */
+function ConflictNotes({ conflicts }: { conflicts: EditConflict[] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <>
+      {conflicts.map((conflict) => (
+        <div className="conflict-note" role="alert" key={conflict.id}>
+          <strong>Also changed elsewhere (the command line or another window) while you typed. Both versions are kept; the field shows yours.</strong>
+          <span className="muted">The other version:</span>
+          <pre>{conflict.remote === '' ? '(empty)' : conflict.remote}</pre>
+          <div className="form-actions">
+            <button type="button" className="button small" onClick={() => void call('resolveEditConflict', { id: conflict.id, keep: 'local' })}>
+              Keep mine
+            </button>
+            <button type="button" className="button small" onClick={() => void call('resolveEditConflict', { id: conflict.id, keep: 'remote' })}>
+              Use the other version
+            </button>
+          </div>
+        </div>
+      ))}
+    </>
   );
 }

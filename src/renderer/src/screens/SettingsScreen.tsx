@@ -2,12 +2,15 @@ import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import { call } from '../api/client.ts';
 import { BackupList } from '../backups/BackupList.tsx';
+import { SaveStatus } from '../components/SaveStatus.tsx';
+import { ShortcutRecorder } from '../components/ShortcutRecorder.tsx';
 import { DataImportButton } from '../import/DataImportButton.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
+import { showAccelerator } from '../lib/accelerator.ts';
+import { useAutosavedText } from '../lib/autosave.ts';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
 import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { DesktopIntegrationSettings } from '../settings/DesktopIntegrationSettings.tsx';
-import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import './SettingsScreen.css';
@@ -20,7 +23,6 @@ const THEMES: Array<{ value: Settings['theme']; label: string }> = [
 
 export default function SettingsScreen() {
   const settings = useSettingsStore((state) => state.settings);
-  const loaded = useSettingsStore((state) => state.loaded);
   const appInfo = useSettingsStore((state) => state.appInfo);
   const update = useSettingsStore((state) => state.update);
   // Bumped by "Back up now" so the backup list shows the new file.
@@ -71,7 +73,7 @@ export default function SettingsScreen() {
               <input type="checkbox" checked={settings.closeToTray} onChange={(event) => void update({ closeToTray: event.target.checked })} />
               Keep running in the tray when the window is closed
             </label>
-            {loaded && <GeneralSettings key={JSON.stringify([settings.agentLabel, settings.defaultWorkstreams, settings.globalShortcut, settings.backupsToKeep])} settings={settings} />}
+            <GeneralSettings />
           </section>
           <section className="card" aria-labelledby="data-title">
             <h2 id="data-title" className="card-title">
@@ -110,7 +112,7 @@ export default function SettingsScreen() {
               >
                 Back up now
               </button>
-              <DataImportButton onImported={() => useAppStore.getState().dataChanged()} />
+              <DataImportButton />
             </div>
             <h3 className="small-title">Backups</h3>
             <BackupList refreshToken={backupsWritten} />
@@ -127,7 +129,7 @@ export default function SettingsScreen() {
             <h2 id="template-title" className="card-title">
               Post template
             </h2>
-            {loaded && <TemplateSettings key={JSON.stringify([settings.aboutText, settings.authorLine, settings.footer, settings.factorFormat, settings.frontMatter])} />}
+            <TemplateSettings />
           </section>
           <section className="card" aria-labelledby="redaction-title">
             <h2 id="redaction-title" className="card-title">
@@ -147,75 +149,85 @@ export default function SettingsScreen() {
   );
 }
 
-function GeneralSettings({ settings }: { settings: Settings }) {
-  const update = useSettingsStore((state) => state.update);
-  const appInfo = useSettingsStore((state) => state.appInfo);
-  const [agentLabel, setAgentLabel] = useState(settings.agentLabel);
-  const [workstreams, setWorkstreams] = useState(settings.defaultWorkstreams.join(', '));
-  const [shortcut, setShortcut] = useState(settings.globalShortcut);
-  const [backups, setBackups] = useState(String(settings.backupsToKeep));
-  const [error, setError] = useState<string | null>(null);
+const sameList = (a: string, b: string) => splitList(a).join(',') === splitList(b).join(',');
+const splitList = (text: string) => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
 
-  async function save() {
-    const keep = Number(backups);
-    if (agentLabel.trim() === '') return setError('The agent column label is required.');
-    if (!Number.isInteger(keep) || keep < 1 || keep > 365) return setError('Backups to keep must be a whole number from 1 to 365.');
-    setError(null);
-    const ok = await update({
-      agentLabel: agentLabel.trim(),
-      defaultWorkstreams: workstreams.split(',').map((item) => item.trim()).filter((item) => item !== ''),
-      globalShortcut: shortcut.trim(),
-      backupsToKeep: keep,
-    });
-    if (ok) void useSettingsStore.getState().load();
-  }
+/** The general settings: each text saved as typed (with its own check), the shortcut by recording it. */
+function GeneralSettings() {
+  const loaded = useSettingsStore((state) => state.loaded);
+  const settings = useSettingsStore((state) => state.settings);
+  const appInfo = useSettingsStore((state) => state.appInfo);
+  const save = useSettingsStore((state) => state.save);
+  const [errors, setErrors] = useState<{ agent?: string; backups?: string }>({});
+  const agent = useAutosavedText('settings:agentLabel', loaded ? settings.agentLabel : undefined, async (value) => {
+    const label = value.trim();
+    const error = label === '' ? 'The agent label is required: it names the agent-time column and fields.' : label.length > 40 ? 'The agent label can be at most 40 characters.' : undefined;
+    setErrors((current) => ({ ...current, agent: error }));
+    return error ? false : save({ agentLabel: label });
+  });
+  const backups = useAutosavedText('settings:backupsToKeep', loaded ? String(settings.backupsToKeep) : undefined, async (value) => {
+    const keep = Number(value.trim());
+    const error = value.trim() === '' || !Number.isInteger(keep) || keep < 1 || keep > 365 ? `Backups to keep must be a whole number from 1 to 365 (not “${value.trim()}”).` : undefined;
+    setErrors((current) => ({ ...current, backups: error }));
+    return error ? false : save({ backupsToKeep: keep });
+  });
+  const workstreams = useAutosavedText(
+    'settings:defaultWorkstreams',
+    loaded ? settings.defaultWorkstreams.join(', ') : undefined,
+    (value) => save({ defaultWorkstreams: splitList(value) }),
+    sameList,
+  );
 
   return (
-    <form
-      className="settings-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
+    <div className="settings-form">
       <div className="field-row">
         <div className="field">
-          <label htmlFor="set-agent">Agent column label</label>
-          <input id="set-agent" value={agentLabel} onChange={(event) => setAgentLabel(event.target.value)} />
+          <div className="label-row">
+            <label htmlFor="set-agent">Agent label</label>
+            <SaveStatus id="set-agent-status" state={agent.state} />
+          </div>
+          <input id="set-agent" value={agent.value} aria-invalid={errors.agent ? true : undefined} aria-describedby="set-agent-status set-agent-hint" onChange={(event) => agent.onChange(event.target.value)} onBlur={() => void agent.flush()} />
+          <span id="set-agent-hint" className={errors.agent ? 'field-error' : 'hint'}>
+            {errors.agent ?? 'Names the agent-time column and fields (e.g. Claude).'}
+          </span>
         </div>
         <div className="field">
-          <label htmlFor="set-backups">Backups to keep</label>
-          <input id="set-backups" inputMode="numeric" value={backups} onChange={(event) => setBackups(event.target.value)} />
+          <div className="label-row">
+            <label htmlFor="set-backups">Backups to keep</label>
+            <SaveStatus id="set-backups-status" state={backups.state} />
+          </div>
+          <input id="set-backups" inputMode="numeric" value={backups.value} aria-invalid={errors.backups ? true : undefined} aria-describedby="set-backups-status" onChange={(event) => backups.onChange(event.target.value)} onBlur={() => void backups.flush()} />
+          {errors.backups && <span className="field-error">{errors.backups}</span>}
         </div>
       </div>
       <div className="field">
-        <label htmlFor="set-workstreams">Default workstreams</label>
-        <input id="set-workstreams" value={workstreams} placeholder="scoring, ingest, web" onChange={(event) => setWorkstreams(event.target.value)} />
+        <div className="label-row">
+          <label htmlFor="set-workstreams">Default workstreams</label>
+          <SaveStatus id="set-workstreams-status" state={workstreams.state} />
+        </div>
+        <input id="set-workstreams" value={workstreams.value} placeholder="scoring, ingest, web" aria-describedby="set-workstreams-status" onChange={(event) => workstreams.onChange(event.target.value)} onBlur={() => void workstreams.flush()} />
         <span className="hint">Comma-separated; offered when you type a workstream.</span>
       </div>
       <div className="field">
-        <label htmlFor="set-shortcut">Global quick-add shortcut</label>
-        <input id="set-shortcut" value={shortcut} onChange={(event) => setShortcut(event.target.value)} aria-describedby="shortcut-status" />
+        <span className="label" id="set-shortcut-label">
+          Global quick-add shortcut
+        </span>
+        <ShortcutRecorder
+          id="set-shortcut"
+          value={settings.globalShortcut}
+          describedBy="set-shortcut-label shortcut-status"
+          onSave={(accelerator) => void useSettingsStore.getState().update({ globalShortcut: accelerator }, `Quick-add shortcut: ${showAccelerator(accelerator)}`).then(() => useSettingsStore.getState().load())}
+        />
         {appInfo?.shortcutError ? (
           <span id="shortcut-status" className="field-error" role="alert">
             {appInfo.shortcutError}
           </span>
         ) : (
           <span id="shortcut-status" className="hint">
-            {appInfo?.shortcutNote ?? (appInfo?.shortcutRegistered ? 'Registered: works from any app.' : 'Electron accelerator, e.g. CommandOrControl+Shift+L')}
+            {appInfo?.shortcutNote ?? (appInfo?.shortcutRegistered ? 'Registered: works from any app. Click it and press new keys to change it.' : 'Click it and press the keys, e.g. Ctrl + Shift + L.')}
           </span>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button primary">
-          Save general settings
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }

@@ -1,6 +1,5 @@
 import { call } from '../api/client.ts';
 import { plural } from '../lib/mutations.ts';
-import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import type { AgentSession } from './sessionFigures.ts';
 
@@ -9,7 +8,6 @@ export async function linkSessions(taskId: number, sessions: readonly AgentSessi
   if (sessions.length === 0) return true;
   const linked = await call('linkSessionsToTask', { taskId, sessionIds: sessions.map((session) => session.sessionId) });
   if (!linked) return false;
-  useAppStore.getState().dataChanged();
   toast('info', `Linked ${plural(linked.sessionIds.length, 'session')} to the task`);
   return true;
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { plural } from '../lib/mutations.ts';
 import { useChannel } from '../lib/useChannel.ts';
-import { useAppStore } from '../stores/appStore.ts';
 import { toast } from '../stores/toastStore.ts';
 import type { AgentSession } from './sessionFigures.ts';
 
@@ -32,7 +31,6 @@ export function useAgentSessions(): AgentSessionsState {
         const bad = result.badLines > 0 ? `; skipped ${plural(result.badLines, 'unreadable line')}` : '';
         toast('success', `Scanned ${plural(result.filesSeen, 'log file')}: ${plural(result.sessionsUpdated, 'session')} updated${bad}`);
       }
-      useAppStore.getState().dataChanged();
     } finally {
       setScanning(false);
     }

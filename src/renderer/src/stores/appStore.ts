@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { today } from '../../../shared/metrics/periods.ts';
+import { subscribe } from '../api/client.ts';
+import { flushEdits } from '../lib/autosave.ts';
 
 export const SCREENS = ['day', 'log', 'review', 'post', 'settings', 'sessions'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -8,7 +10,7 @@ interface AppState {
   screen: Screen;
   /** The day the Day and Post screens show. */
   date: string;
-  /** Bumped whenever data changed (here or in the CLI): views refetch when it moves. */
+  /** Bumped by main's dataChanged event (a write here or in the CLI): views refetch when it moves. */
   dataVersion: number;
   /** Asks the Day screen's form to take focus (menu "New task", shortcut N). */
   focusFormToken: number;
@@ -23,8 +25,23 @@ export const useAppStore = create<AppState>((set, get) => ({
   date: today(),
   dataVersion: 0,
   focusFormToken: 0,
-  setScreen: (screen) => set({ screen }),
-  setDate: (date) => set({ date }),
+  // Text being typed is saved before the screen or the day changes (the save starts before the switch).
+  setScreen: (screen) => {
+    void flushEdits();
+    set({ screen });
+  },
+  setDate: (date) => {
+    void flushEdits();
+    set({ date });
+  },
   dataChanged: () => set({ dataVersion: get().dataVersion + 1 }),
   requestNewTask: () => set({ screen: 'day', focusFormToken: get().focusFormToken + 1 }),
 }));
+
+/**
+ * The one invalidation path: main announces every write (this window's, another window's, the
+ * CLI's) with `dataChanged`, and views refetch. Nothing in the renderer bumps the version by hand.
+ */
+export function followDataChanges(): () => void {
+  return subscribe('dataChanged', () => useAppStore.getState().dataChanged());
+}

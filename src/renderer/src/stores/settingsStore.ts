@@ -13,6 +13,8 @@ interface SettingsState {
   load: () => Promise<void>;
   replace: (settings: Settings) => void;
   update: (patch: SettingsPatch, message?: string) => Promise<boolean>;
+  /** Saves without a toast (the field shows its own save state). */
+  save: (patch: SettingsPatch) => Promise<boolean>;
 }
 
 export const useSettingsStore = create<SettingsState>((set) => ({
@@ -24,6 +26,12 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     set({ ...(settings ? { settings, loaded: true } : {}), appInfo: appInfo ?? null });
   },
   replace: (settings) => set({ settings }),
+  save: async (patch) => {
+    const settings = await call('updateSettings', patch);
+    if (!settings) return false;
+    set({ settings });
+    return true;
+  },
   update: async (patch, message = 'Settings saved') => {
     const settings = await call('updateSettings', patch);
     if (!settings) return false;

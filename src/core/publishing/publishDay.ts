@@ -46,10 +46,13 @@ export function dayRevision(journal: Journal, date: string): DayRevision {
  * replacement and the leak check.
  */
 export function markdownAliases(aliases: readonly Alias[]): Alias[] {
+  // The public name lands inside markdown (a table cell or a line of prose), so it is escaped like a
+  // title: an alias such as `<iframe …>` or `[x](javascript:…)` stays text in the post and the article.
+  const asWritten = aliases.map((alias) => ({ ...alias, to: escapeTableCell(alias.to) }));
   const escaped = aliases
     .map((alias) => ({ from: escapeTableCell(alias.from), to: escapeTableCell(alias.to) }))
     .filter((variant, index) => variant.from !== aliases[index]?.from);
-  return [...aliases, ...escaped];
+  return [...asWritten, ...escaped];
 }
 
 function profileFor(journal: Journal, requested: string | null | undefined) {

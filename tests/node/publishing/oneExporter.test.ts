@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCoreHandlers } from '../../../src/core/ipc/coreHandlers.ts';
 import { Journal } from '../../../src/core/journal.ts';
 import { dayFacts } from '../../../src/core/publishing/journalFacts.ts';
-import { exportArticle, exportFacts, publishDay } from '../../../src/core/publishing/publishDay.ts';
+import { exportArticle, exportDay, exportFacts, publishDay } from '../../../src/core/publishing/publishDay.ts';
 import { createShellHandlers } from '../../../src/main/ipc/shellHandlers.ts';
 import { runLeverage } from '../cli/runCli.ts';
 import { fakeServices } from '../shell/fakes.ts';
@@ -144,6 +144,29 @@ describe('every field of the article and the facts is escaped', () => {
       }
       expect(article).toContain('javascript:alert(1)'); // shown as text, not dropped
       expect(facts.some((fact) => fact.text.includes('onerror'))).toBe(true);
+    } finally {
+      journal.close();
+    }
+  });
+
+  it("a redaction profile's public names are escaped too: an alias never puts live HTML or links into the post or the article", () => {
+    const journal = Journal.open(':memory:');
+    try {
+      const hostileAliases = ['<iframe src="javascript:alert(1)"></iframe>', '[click](javascript:alert(2))', '![px](https://tracker.example/a.png)'];
+      journal.settings.update({
+        redactionProfiles: [{ name: 'public', aliases: hostileAliases.map((to, index) => ({ from: `Client${index}`, to })) }],
+        activeRedactionProfile: 'public',
+      });
+      journal.tasks.createMany(hostileAliases.map((_, index) => ({ workDate: DATE, title: `Ship the Client${index} portal`, humanSeconds: (index + 2) * 3600, agentSeconds: 600 })));
+      const post = exportDay(journal, DATE).markdown;
+      const article = exportArticle(journal, { from: DATE, to: DATE }).markdown;
+      for (const markdown of [post, article]) {
+        expect(markdown).not.toMatch(/\bClient\d\b/);
+        const all = nodes(parse(markdown));
+        const bareAddress = (node: Nodes) => node.type === 'link' && /^https?:\/\//.test(node.url) && node.children.length === 1 && node.children[0]?.type === 'text' && node.children[0].value === node.url;
+        expect(all.filter((node) => node.type === 'image' || (node.type === 'link' && !bareAddress(node)) || node.type === 'html')).toEqual([]);
+        expect(markdown).toContain('javascript:alert(1)'); // the public name is shown as text, not dropped
+      }
     } finally {
       journal.close();
     }

@@ -9,7 +9,7 @@ import type { CommandModule } from './context.ts';
 
 function sessionLine(session: AgentSession): string {
   const when = session.firstAt ? session.firstAt.slice(0, 16).replace('T', ' ') : '—';
-  const tokens = `${formatTokens(session.freshTokens) || '0'} fresh + ${formatTokens(session.cacheReadTokens) || '0'} cache read`;
+  const tokens = `${formatTokens(session.freshTokens) || '0'} fresh + ${formatTokens(session.cacheReadTokens) || '0'} cache read (${formatTokens(session.totalTokens) || '0'} total)`;
   const linked = session.linkedTaskIds.length > 0 ? `  linked: ${session.linkedTaskIds.map((id) => `#${id}`).join(' ')}` : '';
   const where = `${session.project ?? '?'}${session.gitBranch ? `@${session.gitBranch}` : ''}`;
   const time = `${formatMinutes(session.agentMinutes * 60)} agent${session.agentTimeSource === 'reconstructed' ? ' (reconstructed)' : ''}, ${formatMinutes(session.wallMinutes * 60)} wall`;
@@ -26,19 +26,34 @@ export async function scanRoots(journal: Journal, roots: readonly string[] | und
 export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, resolvePath }) => {
   program
     .command('sessions')
-    .description("read Claude Code's local logs and list agent sessions (minutes, tokens, project, linked tasks)")
+    .description("read a coding agent's local logs and list its sessions (minutes, tokens, project, linked tasks); Claude Code unless --agent")
+    .addOption(new Option('--agent <agent>', 'which agent: claude (default), codex, gemini or opencode').choices(['claude', 'codex', 'gemini', 'opencode']))
     .addOption(new Option('--since <date>', 'only sessions active on or after this date').argParser(parseDateOption))
-    .addOption(new Option('--root <dir>', 'a Claude data folder holding projects/ (repeatable; default: $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
+    .addOption(
+      new Option(
+        '--root <dir>',
+        "the agent's data folder, replacing its default ones (repeatable). claude: holds projects/ (default $CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude); codex: $CODEX_HOME (~/.codex); gemini: the .gemini folder holding tmp/; opencode: its data folder (~/.local/share/opencode)",
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
     .option('--json', 'print JSON')
-    .action(async (flags: { since?: string; root?: string[]; json?: boolean }) => {
-      const scan = await scanRoots(journal(), flags.root?.map(resolvePath), env);
+    .action(async (flags: { agent?: 'claude' | 'codex' | 'gemini' | 'opencode'; since?: string; root?: string[]; json?: boolean }) => {
+      const agent = flags.agent ?? 'claude';
+      const roots = flags.root?.map(resolvePath);
+      let scan: { roots: string[]; bytesRead: number; badLines: number; filesRead?: number; filesSeen?: number; sourcesRead?: number; sourcesSeen?: number };
+      if (agent === 'claude') scan = await scanRoots(journal(), roots, env);
+      else {
+        const { scanAgent } = await import('../../core/agentLogs/readers/index.ts');
+        scan = scanAgent(journal().db, agent, roots, env);
+      }
       const { AgentLogStore } = await import('../../core/agentLogs/agentLogStore.ts');
-      const sessions = new AgentLogStore(journal().db).listSessions(flags.since);
+      const sessions = new AgentLogStore(journal().db).listSessions(flags.since, agent);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;
       }
-      const header = `Read ${scan.bytesRead} new bytes from ${scan.filesRead} of ${scan.filesSeen} log file(s) in ${scan.roots.length} folder(s)${scan.badLines > 0 ? `; skipped ${scan.badLines} unreadable line(s)` : ''}.`;
+      const read = scan.filesRead ?? scan.sourcesRead ?? 0;
+      const seen = scan.filesSeen ?? scan.sourcesSeen ?? 0;
+      const header = `Read ${scan.bytesRead} new bytes from ${read} of ${seen} log source(s) in ${scan.roots.length} folder(s)${scan.badLines > 0 ? `; skipped ${scan.badLines} unreadable line(s)` : ''}.`;
       stdout(`${[header, ...(sessions.length === 0 ? ['No sessions.'] : sessions.map(sessionLine))].join('\n')}\n`);
     });
 };

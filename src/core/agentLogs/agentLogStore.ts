@@ -33,12 +33,26 @@ interface SessionRow {
   models: string;
   bad_lines: number;
   linked: string | null;
+  agent: AgentSession['agent'];
+  reasoning_tokens: number;
+  total_tokens: number | null;
+  parent_session_id: string | null;
+  agent_figures: string | null;
 }
 
+/** The cap on one gap of the person's measured time, in minutes. */
+const PERSON_GAP_CAP_MS = 5 * 60_000;
+
 function toSession(row: SessionRow): AgentSession {
-  const fresh = row.input_tokens + row.output_tokens + row.cache_creation_tokens;
+  const fresh = row.input_tokens + row.output_tokens + row.reasoning_tokens + row.cache_creation_tokens;
+  // Other agents' readers store agent-hours, the person's gaps and the time source as JSON.
+  const figures = row.agent_figures
+    ? (JSON.parse(row.agent_figures) as { agentHoursMs: number; gaps: number[]; source: AgentSession['agentTimeSource'] })
+    : null;
   return {
+    agent: row.agent,
     sessionId: row.session_id,
+    parentSessionId: row.parent_session_id,
     project: row.project,
     cwd: row.cwd,
     gitBranch: row.git_branch,
@@ -46,14 +60,17 @@ function toSession(row: SessionRow): AgentSession {
     firstAt: row.first_at,
     lastAt: row.last_at,
     agentMinutes: row.agent_ms / 60_000,
-    agentTimeSource: row.agent_ms_source,
+    agentHours: (figures?.agentHoursMs ?? row.agent_ms) / 3_600_000,
+    personMinutes: figures ? figures.gaps.reduce((sum, gap) => sum + Math.min(Math.max(gap, 0), PERSON_GAP_CAP_MS), 0) / 60_000 : null,
+    agentTimeSource: figures?.source ?? row.agent_ms_source,
     wallMinutes: row.wall_ms / 60_000,
     inputTokens: row.input_tokens,
     outputTokens: row.output_tokens,
     cacheCreationTokens: row.cache_creation_tokens,
     cacheReadTokens: row.cache_read_tokens,
+    reasoningTokens: row.reasoning_tokens,
     freshTokens: fresh,
-    totalTokens: fresh + row.cache_read_tokens,
+    totalTokens: row.total_tokens ?? fresh + row.cache_read_tokens,
     models: row.models === '' ? [] : row.models.split(','),
     badLines: row.bad_lines,
     linkedTaskIds: row.linked ? row.linked.split(',').map(Number).sort((a, b) => a - b) : [],
@@ -165,7 +182,9 @@ export class AgentLogStore {
       .get(sessionId) as { input: number; output: number; cacheCreation: number; cacheRead: number; models: string };
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO agent_sessions VALUES (@sessionId, @project, @cwd, @gitBranch, @title, @firstAt, @lastAt,
+        `INSERT OR REPLACE INTO agent_sessions (session_id, project, cwd, git_branch, title, first_at, last_at, agent_ms, agent_ms_source,
+           wall_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, models, bad_lines, updated_at)
+         VALUES (@sessionId, @project, @cwd, @gitBranch, @title, @firstAt, @lastAt,
            @agentMs, @source, @wallMs, @input, @output, @cacheCreation, @cacheRead, @models, @badLines, @now)`,
       )
       .run({
@@ -186,11 +205,11 @@ export class AgentLogStore {
       });
   }
 
-  /** Sessions whose last record is on or after `since` ("YYYY-MM-DD" or an ISO time), newest first. */
-  listSessions(since?: string): AgentSession[] {
-    const rows = since
-      ? this.db.prepare(`${SESSION_SELECT} WHERE s.last_at >= ? ORDER BY s.last_at DESC`).all(since)
-      : this.db.prepare(`${SESSION_SELECT} ORDER BY s.last_at DESC`).all();
+  /** Sessions whose last record is on or after `since` ("YYYY-MM-DD" or an ISO time), of one agent or all, newest first. */
+  listSessions(since?: string, agent?: AgentSession['agent']): AgentSession[] {
+    const rows = this.db
+      .prepare(`${SESSION_SELECT} WHERE (@since IS NULL OR s.last_at >= @since) AND (@agent IS NULL OR s.agent = @agent) ORDER BY s.last_at DESC`)
+      .all({ since: since ?? null, agent: agent ?? null });
     return (rows as SessionRow[]).map(toSession);
   }
 

@@ -275,6 +275,41 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'sessions of every coding agent (Codex CLI, Gemini CLI, OpenCode) beside Claude Code',
+    up(db) {
+      // agent_sessions gains the agent, reasoning tokens, the agent's own total (NULL: the four
+      // Claude Code counts summed, as before), the parent session (forks, OpenCode children) and
+      // the other readers' time figures as JSON (agent-hours, the person's gaps, the time source).
+      // agent_sources: each source another agent's reader read (a file, a folder, a database),
+      // its size/time signature and the session parts it gave, so a re-scan reads only changed
+      // sources; agent_source_sessions: which sessions each source holds.
+      db.exec(`
+        ALTER TABLE agent_sessions ADD COLUMN agent TEXT NOT NULL DEFAULT 'claude' CHECK (agent IN ('claude', 'codex', 'gemini', 'opencode'));
+        ALTER TABLE agent_sessions ADD COLUMN reasoning_tokens INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE agent_sessions ADD COLUMN total_tokens INTEGER;
+        ALTER TABLE agent_sessions ADD COLUMN parent_session_id TEXT;
+        ALTER TABLE agent_sessions ADD COLUMN agent_figures TEXT;
+        CREATE INDEX agent_sessions_by_agent ON agent_sessions (agent, last_at);
+
+        CREATE TABLE agent_sources (
+          path TEXT PRIMARY KEY,
+          agent TEXT NOT NULL,
+          signature TEXT NOT NULL,
+          parts TEXT NOT NULL,
+          scanned_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE agent_source_sessions (
+          path TEXT NOT NULL REFERENCES agent_sources (path) ON DELETE CASCADE,
+          session_id TEXT NOT NULL,
+          PRIMARY KEY (path, session_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX agent_source_sessions_by_session ON agent_source_sessions (session_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -106,8 +106,16 @@ export const figureValueSchema = z.union([z.number(), z.string(), z.boolean(), z
 export const factSchema = z.object({ kind: z.enum(FACT_KINDS), text: z.string(), figures: z.record(z.string(), figureValueSchema) });
 
 /** A Claude Code session's figures, as stored (the logs themselves may be gone). */
+/** The coding agents whose logs are read (src/core/agentLogs/readers/types.ts). */
+export const agentIdSchema = z.enum(['claude', 'codex', 'gemini', 'opencode']);
+
 export const agentSessionSchema = z.object({
+  /** Which coding agent's logs the session came from. */
+  agent: agentIdSchema,
+  /** The agent's own id for the session (Codex: its first session_meta id; Gemini: sessionId; OpenCode: ses_…). */
   sessionId: z.string(),
+  /** A forked Codex session's or an OpenCode child session's parent (its tokens are not in this row). */
+  parentSessionId: z.string().nullable(),
   project: z.string().nullable(),
   cwd: z.string().nullable(),
   gitBranch: z.string().nullable(),
@@ -117,16 +125,22 @@ export const agentSessionSchema = z.object({
   lastAt: z.string().nullable(),
   /** Agent working time: Σ turn_duration where logged, else reconstructed turns. */
   agentMinutes: z.number(),
-  agentTimeSource: z.enum(['turn_duration', 'reconstructed']),
+  /** Agent-hours: the sum over parallel threads (docs/agent-time.md). */
+  agentHours: z.number(),
+  /** The person's measured time (gaps before their prompts, each capped); null where the reader does not measure it yet. */
+  personMinutes: z.number().nullable(),
+  agentTimeSource: z.enum(['turn_duration', 'reconstructed', 'mixed']),
   /** First to last record, idle time included. */
   wallMinutes: z.number(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
   cacheCreationTokens: z.number().int(),
   cacheReadTokens: z.number().int(),
-  /** input + output + cache creation: what the session newly spent. */
+  /** Thinking output (Codex reasoning, Gemini thoughts, OpenCode reasoning); 0 for Claude Code, whose output includes it. */
+  reasoningTokens: z.number().int(),
+  /** input + output + reasoning + cache creation: what the session newly spent. */
   freshTokens: z.number().int(),
-  /** All four counts, as ccusage's totalTokens. */
+  /** The session's total as ccusage 20.0.24 gives it for this agent (Claude Code: all four counts). */
   totalTokens: z.number().int(),
   models: z.array(z.string()),
   badLines: z.number().int(),

@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AgentLogStore } from '../src/core/agentLogs/agentLogStore.ts';
 import { scanAgentLogs } from '../src/core/agentLogs/scanLogs.ts';
 import { Journal } from '../src/core/journal.ts';
 
@@ -79,7 +78,7 @@ try {
   start = performance.now();
   const full = scanAgentLogs(journal.db, [root]);
   const fullTime = seconds(start);
-  const ourTotal = new AgentLogStore(journal.db).listSessions().reduce((sum, session) => sum + session.totalTokens, 0);
+  const ourTotal = journal.agentSessions.listSessions().reduce((sum, session) => sum + session.totalTokens, 0);
   console.log(`Our full scan:        ${fullTime}  (${(full.bytesRead / MB).toFixed(0)} MB, ${full.linesRead} lines, ${full.sessionsUpdated} sessions)`);
 
   start = performance.now();

@@ -3,6 +3,7 @@ import { taskLeverage, type Summary } from '../shared/metrics/summary.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../shared/units/duration.ts';
 import { formatFactor } from '../shared/units/factor.ts';
 import { formatTokenTotal, formatTokens } from '../shared/units/tokens.ts';
+import { visible } from './terminalText.ts';
 
 /** Plain-text renderings for the terminal. */
 export function taskLine(task: Task): string {
@@ -15,7 +16,7 @@ export function taskLine(task: Task): string {
   ];
   if (task.tokens !== null) parts.push(`${formatTokens(task.tokens)} tokens`);
   if (task.workstream) parts.push(`#${task.workstream}`);
-  return parts.join('  ');
+  return visible(parts.join('  '));
 }
 
 export function summaryLines(summary: Summary): string[] {
@@ -32,5 +33,5 @@ export function summaryLines(summary: Summary): string[] {
   ];
   if (summary.ceiling) lines.push(`Ceiling:               ${formatFactor(summary.ceiling.factor)}  ${summary.ceiling.title}`);
   if (summary.floor) lines.push(`Floor:                 ${formatFactor(summary.floor.factor)}  ${summary.floor.title}`);
-  return lines;
+  return lines.map(visible);
 }

@@ -1,19 +1,28 @@
+import { AgentSessionStore } from './agentLogs/agentSessionStore.ts';
 import { renderDailyPost } from './post/dailyPost.ts';
-import { MetricsService } from './metrics/metricsService.ts';
+import { MetricEngine } from './metrics/metricEngine.ts';
+import { SnapshotStore } from './publishing/revisions.ts';
 import { openDatabase, type OpenOptions, type SqliteDatabase } from './store/database.ts';
-import { DayRepository } from './store/dayRepository.ts';
-import { SettingsRepository } from './store/settingsRepository.ts';
-import { TaskRepository } from './store/taskRepository.ts';
+import { DayStore } from './store/dayStore.ts';
+import { SettingsStore } from './store/settingsStore.ts';
+import { TaskStore } from './store/taskStore.ts';
 
 /**
  * The journal: one SQLite file and everything the app and the CLI do with it.
  * Plain Node; the Electron main process and the CLI are thin shells around this.
+ * Every store of the file hangs off it (a `…Store` owns tables and is the only code that writes
+ * them); nothing else constructs one from `journal.db`.
  */
 export class Journal {
-  readonly tasks: TaskRepository;
-  readonly days: DayRepository;
-  readonly settings: SettingsRepository;
-  readonly metrics: MetricsService;
+  readonly tasks: TaskStore;
+  readonly days: DayStore;
+  readonly settings: SettingsStore;
+  /** Claude Code sessions read from the agent logs, and their links to tasks. */
+  readonly agentSessions: AgentSessionStore;
+  /** What was published for each day (append-only). */
+  readonly snapshots: SnapshotStore;
+  /** The metric engine: reads tasks and the per-day totals, writes nothing. */
+  readonly metrics: MetricEngine;
 
   readonly db: SqliteDatabase;
   readonly path: string;
@@ -24,10 +33,12 @@ export class Journal {
     this.db = db;
     this.path = path;
     this.backupPath = backupPath;
-    this.tasks = new TaskRepository(db);
-    this.days = new DayRepository(db);
-    this.settings = new SettingsRepository(db);
-    this.metrics = new MetricsService(db);
+    this.tasks = new TaskStore(db);
+    this.days = new DayStore(db);
+    this.settings = new SettingsStore(db);
+    this.agentSessions = new AgentSessionStore(db);
+    this.snapshots = new SnapshotStore(db);
+    this.metrics = new MetricEngine(db);
   }
 
   static open(path: string, options: OpenOptions = {}): Journal {

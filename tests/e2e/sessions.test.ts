@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { AgentLogStore } from '../../src/core/agentLogs/agentLogStore.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { FIXTURE_CLAUDE_ROOTS, seedAgentSessions } from './support/seedSessions.ts';
 
@@ -25,7 +24,7 @@ function taskRow(title: string): Locator {
 function linkedTitles(taskTitle: string): string[] {
   const task = harness.journal.tasks.query({ text: taskTitle }).rows[0];
   if (!task) return [];
-  return new AgentLogStore(harness.journal.db).listSessions().filter((session) => session.linkedTaskIds.includes(task.id)).map((session) => session.title ?? '');
+  return harness.journal.agentSessions.listSessions().filter((session) => session.linkedTaskIds.includes(task.id)).map((session) => session.title ?? '');
 }
 
 beforeAll(async () => {
@@ -104,7 +103,7 @@ describe('agent sessions against the real handlers', () => {
     const quick = await harness.newPage('/quick-add.html');
     const line = quick.getByLabel('Quick add');
     await line.waitFor();
-    const session = new AgentLogStore(harness.journal.db).listSessions().find((item) => item.title === 'Quick question about the README');
+    const session = harness.journal.agentSessions.listSessions().find((item) => item.title === 'Quick question about the README');
     await harness.emit(quick, 'prefillQuickAdd', { sessionId: session?.sessionId });
     await expect.poll(() => line.inputValue()).toBe('Quick question about the README ');
     await quick.getByText('1 session: 0.3min agent').waitFor();

@@ -2,6 +2,7 @@ import type { HookRunner } from '../../core/hook/hookCommand.ts';
 import { inboxFolderFor } from '../../core/hook/inboxDrop.ts';
 import { resolveDatabasePath } from '../../core/paths.ts';
 import { withoutJournal } from '../journalFree.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 /** How long `hook run` waits for Claude Code to finish writing stdin before it gives up. */
@@ -124,6 +125,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
       .command('run')
       .description('what the hook runs: reads the Stop hook JSON on stdin and drops the session into the inbox')
       .option('--inbox <dir>', 'the inbox folder')
+      .option('--leverage-journal-hook', 'marks the Claude Code settings entry as the one Leverage Journal installed (no effect when run)')
       .action(async (flags: { inbox?: string }) => {
         const { acceptHookPayload } = await import('../../core/hook/inboxDrop.ts');
         acceptHookPayload(inbox(flags.inbox), await readStdin());
@@ -142,7 +144,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
         const sessions = pendingSessions(inbox(flags.inbox));
         if (flags.json) context.stdout(`${JSON.stringify(sessions, null, 2)}\n`);
         else if (sessions.length === 0) context.stdout('No pending sessions.\n');
-        else context.stdout(`${sessions.map((session) => `${session.lastStopAt}  ${session.sessionId}  ${session.cwd ?? ''}  (${session.stops} turn(s))`).join('\n')}\n`);
+        else context.stdout(`${sessions.map((session) => visible(`${session.lastStopAt}  ${session.sessionId}  ${session.cwd ?? ''}  (${session.stops} turn(s))`)).join('\n')}\n`);
       }),
   );
 

@@ -3,10 +3,11 @@ import type { DayExport } from '../../core/publishing/publishDay.ts';
 import type { DayRevision } from '../../core/publishing/revisions.ts';
 import { today } from '../../shared/metrics/periods.ts';
 import { parseDateOption } from '../options.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 export function leakLines(exported: DayExport): string[] {
-  return exported.leaks.map((leak) => `  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`);
+  return exported.leaks.map((leak) => visible(`  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`));
 }
 
 export function revisionLines(revision: DayRevision): string[] {
@@ -21,7 +22,7 @@ export function revisionLines(revision: DayRevision): string[] {
   for (const figure of revision.figures) lines.push(`  ${figure.figure}: ${figure.beforeText} → ${figure.afterText}`);
   if (revision.introChanged) lines.push('  intro edited');
   if (revision.analysisChanged) lines.push('  analysis edited');
-  return lines;
+  return lines.map(visible);
 }
 
 interface PublishFlags {

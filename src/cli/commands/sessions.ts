@@ -5,6 +5,7 @@ import type { Task, TaskPatch } from '../../shared/domain/task.ts';
 import { formatMinutes } from '../../shared/units/duration.ts';
 import { formatTokens } from '../../shared/units/tokens.ts';
 import { parseDateOption } from '../options.ts';
+import { visible } from '../terminalText.ts';
 import type { CommandModule } from './context.ts';
 
 function sessionLine(session: AgentSession): string {
@@ -13,7 +14,7 @@ function sessionLine(session: AgentSession): string {
   const linked = session.linkedTaskIds.length > 0 ? `  linked: ${session.linkedTaskIds.map((id) => `#${id}`).join(' ')}` : '';
   const where = `${session.project ?? '?'}${session.gitBranch ? `@${session.gitBranch}` : ''}`;
   const time = `${formatMinutes(session.agentMinutes * 60)} agent${session.agentTimeSource === 'reconstructed' ? ' (reconstructed)' : ''}, ${formatMinutes(session.wallMinutes * 60)} wall`;
-  return `${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`;
+  return visible(`${session.sessionId}  ${when}  ${time}  ${tokens}  ${where}  "${session.title ?? ''}"${linked}`);
 }
 
 /** Reads the given roots (or Claude Code's default ones) into the journal. */
@@ -45,8 +46,7 @@ export const sessionsCommand: CommandModule = ({ program, journal, stdout, env, 
         const { scanAgent } = await import('../../core/agentLogs/readers/index.ts');
         scan = scanAgent(journal().db, agent, roots, env);
       }
-      const { AgentLogStore } = await import('../../core/agentLogs/agentLogStore.ts');
-      const sessions = new AgentLogStore(journal().db).listSessions(flags.since, agent);
+      const sessions = journal().agentSessions.listSessions(flags.since, agent);
       if (flags.json) {
         stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
         return;

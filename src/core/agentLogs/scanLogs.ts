@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { SqliteDatabase } from '../store/database.ts';
-import { AgentLogStore, type StoredFile } from './agentLogStore.ts';
+import { AgentSessionStore, type StoredFile } from './agentSessionStore.ts';
 import { applyEvent, emptyFileState } from './fileState.ts';
 import { listLogFiles, type LogFile } from './logFiles.ts';
 import { readLogLine, type LogEvent } from './logLine.ts';
@@ -78,7 +78,7 @@ function readLine(file: StoredFile, line: string, pending: PendingUsage): void {
   }
 }
 
-function scanFile(store: AgentLogStore, log: LogFile, result: ScanResult, touched: Set<string>): void {
+function scanFile(store: AgentSessionStore, log: LogFile, result: ScanResult, touched: Set<string>): void {
   let size: number;
   try {
     size = fs.statSync(log.path).size;
@@ -110,7 +110,7 @@ function scanFile(store: AgentLogStore, log: LogFile, result: ScanResult, touche
 
 /** Reads every Claude Code log under the roots, only the bytes appended since the last scan, and stores the figures. */
 export function scanAgentLogs(db: SqliteDatabase, roots: readonly string[]): ScanResult {
-  const store = new AgentLogStore(db);
+  const store = new AgentSessionStore(db);
   const result: ScanResult = { roots: [...roots], filesSeen: 0, filesRead: 0, bytesRead: 0, linesRead: 0, badLines: 0, sessionsUpdated: 0 };
   const touched = new Set<string>();
   for (const root of roots) {

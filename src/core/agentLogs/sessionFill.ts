@@ -1,7 +1,6 @@
 import type { Task, TaskPatch } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
-import { AgentLogStore } from './agentLogStore.ts';
 import type { AgentSession } from './agentSession.ts';
 
 /**
@@ -20,7 +19,7 @@ export function sessionFigures(sessions: readonly AgentSession[]): { agentSecond
  * links it to them, in one transaction.
  */
 export function createTaskFromSessions(journal: Journal, task: TaskPatch, sessionIds: readonly string[]): { task: Task; sessions: AgentSession[] } {
-  const store = new AgentLogStore(journal.db);
+  const store = journal.agentSessions;
   return store.transaction(() => {
     const sessions = sessionIds.map((id) => store.requireSession(id));
     const figures = sessionFigures(sessions);
@@ -38,5 +37,5 @@ export function createTaskFromSessions(journal: Journal, task: TaskPatch, sessio
 export function linkSessionsToTask(journal: Journal, taskId: number, sessionIds: readonly string[]): string[] {
   journal.tasks.require(taskId);
   if (sessionIds.length === 0) throw new JournalError('INVALID_INPUT', 'Give at least one session to link.');
-  return new AgentLogStore(journal.db).linkSessions(taskId, sessionIds);
+  return journal.agentSessions.linkSessions(taskId, sessionIds);
 }

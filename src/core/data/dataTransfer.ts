@@ -4,7 +4,7 @@ import { dayRecordSchema, type DayRecord } from '../../shared/domain/day.ts';
 import { describeIssues, taskInputSchema, type NewTask, type Task } from '../../shared/domain/task.ts';
 import { JournalError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
-import type { TaskFilter } from '../store/taskRepository.ts';
+import type { TaskFilter } from '../store/taskStore.ts';
 import { writeTransaction } from '../store/database.ts';
 
 import type { DataFormat } from './dataFormats.ts';
@@ -30,6 +30,27 @@ export const CSV_COLUMNS = [
 const JSON_FORMAT_NAME = 'leverage-journal';
 const JSON_FORMAT_VERSION = 1;
 
+/**
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a cell that starts with = + - @, a tab, a
+ * carriage return or a line feed (or their fullwidth forms, which some spreadsheets fold to ASCII)
+ * is run as a formula. Such a cell, after any run of leading apostrophes, gets one more apostrophe
+ * in front; import takes exactly one back off, so import is the exact inverse of export for every
+ * text, including text that itself starts with an apostrophe. Applied to every cell of every column
+ * (papaparse's escapeFormulae skipped cells it quoted for a line break, and import only undid it in
+ * two columns).
+ */
+const FORMULA_TRIGGER = String.raw`[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]`;
+const NEEDS_ESCAPE = new RegExp(`^'*${FORMULA_TRIGGER}`);
+const ESCAPED = new RegExp(`^'+${FORMULA_TRIGGER}`);
+
+export function escapeCsvCell(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? `'${value}` : value;
+}
+
+export function unescapeCsvCell(value: string): string {
+  return ESCAPED.test(value) ? value.slice(1) : value;
+}
+
 export function tasksToCsv(tasks: readonly Task[]): string {
   const rows = tasks.map((task) => ({
     work_date: task.workDate,
@@ -45,7 +66,8 @@ export function tasksToCsv(tasks: readonly Task[]): string {
     agent_minutes: task.agentSeconds / 60,
     leverage: task.agentSeconds > 0 ? task.humanSeconds / task.agentSeconds : '',
   }));
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((column) => row[column])) }, { newline: '\n', escapeFormulae: true })}\n`;
+  const data = rows.map((row) => CSV_COLUMNS.map((column) => escapeCsvCell(String(row[column]))));
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\n', escapeFormulae: false })}\n`;
 }
 
 export function toJsonExport(tasks: readonly Task[], days: readonly DayRecord[]): string {
@@ -73,11 +95,6 @@ function optionalText(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value;
 }
 
-// escapeFormulae prefixes a leading = + - @ with a quote; take it back off on import.
-function unescapeFormula(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
 export function parseCsv(text: string): ParsedData {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const missing = ['work_date', 'title', 'human_seconds', 'agent_seconds'].filter((column) => !parsed.meta.fields?.includes(column));
@@ -87,17 +104,18 @@ export function parseCsv(text: string): ParsedData {
   if (fatal) {
     throw new JournalError('IMPORT_FAILED', `CSV row ${(fatal.row ?? 0) + 1} (line ${(fatal.row ?? 0) + 2}): ${fatal.message}`);
   }
-  const tasks = parsed.data.map((row, index) => {
+  const tasks = parsed.data.map((raw, index) => {
+    const row = Object.fromEntries(Object.entries(raw).map(([column, value]) => [column, typeof value === 'string' ? unescapeCsvCell(value) : value]));
     const candidate = {
       workDate: row.work_date ?? '',
-      title: unescapeFormula(row.title ?? ''),
+      title: row.title ?? '',
       workstream: optionalText(row.workstream),
       humanSeconds: optionalNumber(row.human_seconds),
       agentSeconds: optionalNumber(row.agent_seconds),
       supervisionSeconds: optionalNumber(row.supervision_seconds),
       tokens: optionalNumber(row.tokens),
       model: optionalText(row.model),
-      notes: unescapeFormula(row.notes ?? ''),
+      notes: row.notes ?? '',
     };
     const result = taskInputSchema.safeParse(candidate);
     if (!result.success) {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
+import { HOOK_MARKER, simpleCommandWords } from './hookCommand.ts';
 import { appendChild, parseDocument, propertyNode, propertyValue, removeChild } from './jsonTextEdit.ts';
 
 /**
@@ -18,23 +19,53 @@ export interface HookEntry {
   hooks: { type: 'command'; command: string; timeout: number }[];
 }
 
-/** `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. */
+/**
+ * `$CLAUDE_CONFIG_DIR/settings.json`, else `~/.claude/settings.json`. Claude Code takes the whole
+ * variable as one folder (a comma in it is part of the name), so it is never split here.
+ */
 export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string {
   const configDir = env.CLAUDE_CONFIG_DIR && env.CLAUDE_CONFIG_DIR.trim() !== '' ? env.CLAUDE_CONFIG_DIR : path.join(env.HOME ?? os.homedir(), '.claude');
   return path.join(configDir, 'settings.json');
 }
 
+const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+/** The CLI or the installed app: leverage, leverage.js/.ts, leverage-journal, Leverage Journal(.exe). */
+const OUR_PROGRAM = /^(leverage(\.[cm]?[jt]s)?|leverage-journal(\.exe)?|Leverage Journal(\.exe)?)$/;
+const OUR_SCRIPT = /^leverage\.[cm]?[jt]s$/;
+const NODE = /^node(\.exe)?$|^node\d*$/;
+const OLD_HOOK_ENTRY = /^leverageStopHook\.[cm]?[jt]s$/;
+
+/** `[]` or `['--inbox', DIR]`, with or without our marker: what follows `hook run` in a command of ours. */
+function isRunTail(words: readonly string[]): boolean {
+  const rest = words.filter((word) => word !== HOOK_MARKER);
+  return rest.length === 0 || (rest.length === 2 && rest[0] === '--inbox');
+}
+
 /**
- * A command that runs our hook, as any version wrote it: `… hook run` after the CLI (leverage,
- * leverage.ts, leverage.js) or after the installed app's binary (`Leverage Journal`, `Leverage
- * Journal.exe`, the deb's `leverage-journal`), or the old checkout-only entry leverageStopHook.ts/.js.
+ * A command that runs our hook. Only a simple command (one program, no `;`, `&&`, pipes,
+ * redirections or substitutions) can be ours, so a user's hook that merely mentions "leverage hook
+ * run" (`echo leverage hook run`, `cd x && leverage hook run`) is never taken for ours. Ours carries
+ * the marker flag; entries written before the marker existed are recognised by their exact shape:
+ * `PROGRAM hook run [--inbox DIR]`, `NODE [--flags] SCRIPT hook run [--inbox DIR]`, and the old
+ * checkout entry `NODE [--flags] …/leverageStopHook.ts --inbox DIR` — so a reinstall replaces them
+ * and never adds a second hook.
  */
 export function isLeverageHookCommand(command: unknown): boolean {
-  return (
-    typeof command === 'string' &&
-    (/(^|[\s/\\'"])(leverage(\.[cm]?[jt]s)?|leverage-journal|Leverage Journal(\.exe)?)['"]?\s+hook\s+run(\s|$)/.test(command) ||
-      /(^|[\s/\\'"])leverageStopHook\.[cm]?[jt]s['"]?(\s|$)/.test(command))
-  );
+  if (typeof command !== 'string') return false;
+  const words = simpleCommandWords(command);
+  if (!words || words.length === 0) return false;
+  const [program = '', ...args] = words;
+  let rest = args;
+  if (NODE.test(baseName(program))) {
+    while (rest[0]?.startsWith('--')) rest = rest.slice(1); // node's own flags (--no-warnings)
+    const [script = '', ...after] = rest;
+    if (OLD_HOOK_ENTRY.test(baseName(script))) return isRunTail(after) && after.length > 0;
+    if (!OUR_SCRIPT.test(baseName(script))) return false;
+    rest = after;
+  } else if (!OUR_PROGRAM.test(baseName(program))) {
+    return false;
+  }
+  return rest[0] === 'hook' && rest[1] === 'run' && isRunTail(rest.slice(2));
 }
 
 function groupCommands(group: Node): string[] {
@@ -134,10 +165,10 @@ export function planUninstall(before: string, file = 'settings.json'): SettingsC
       text = removeChild(text, groups, ours);
       continue;
     }
-    // Ours was the only Stop group: drop "Stop", and "hooks" too when nothing else is in it (as install created them).
+    // Ours was the only Stop group: drop "Stop". The "hooks" object stays, even when empty: it may
+    // have been there before install ("hooks": {}), and an empty one changes nothing in Claude Code.
     const hooks = propertyValue(root, 'hooks') as Node;
-    const stopProperty = propertyNode(hooks, HOOK_EVENT) as Node;
-    text = (hooks.children?.length ?? 0) > 1 ? removeChild(text, hooks, stopProperty) : removeChild(text, root, propertyNode(root, 'hooks') as Node);
+    text = removeChild(text, hooks, propertyNode(hooks, HOOK_EVENT) as Node);
   }
   return {
     before,

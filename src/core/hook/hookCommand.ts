@@ -22,9 +22,59 @@ export function cliHookRunner(script: string, node: string): HookRunner {
   return /\.[cm]?ts$/.test(script) ? { kind: 'source', script } : { kind: 'cli', node, script: path.resolve(script) };
 }
 
+/**
+ * The flag that marks a Claude Code settings entry as the one Leverage Journal installed: the
+ * installer recognises its own entry by this token (a user's hook that merely mentions
+ * "leverage hook run" is never taken for ours); `hook run` accepts and ignores it.
+ */
+export const HOOK_MARKER = '--leverage-journal-hook';
+
+/**
+ * The words of a command as a POSIX shell would split it (quotes and backslashes honoured), or
+ * null when it is more than one simple command: any unquoted `;`, `&`, `|`, `<`, `>`, `(`, `)`,
+ * `` ` ``, `$(` or line break, or an unterminated quote. Only a simple command can be ours.
+ */
+export function simpleCommandWords(command: string): string[] | null {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let index = 0; index < command.length; index += 1) {
+    const char = command[index] as string;
+    if (char === "'") {
+      const end = command.indexOf("'", index + 1);
+      if (end === -1) return null;
+      word = (word ?? '') + command.slice(index + 1, end);
+      index = end;
+    } else if (char === '"') {
+      let text = '';
+      let cursor = index + 1;
+      for (; cursor < command.length && command[cursor] !== '"'; cursor += 1) {
+        const inner = command[cursor] as string;
+        if (inner === '$' || inner === '`') return null;
+        if (inner === '\\' && /["\\$`]/.test(command[cursor + 1] ?? '')) cursor += 1;
+        text += command[cursor];
+      }
+      if (cursor >= command.length) return null;
+      word = (word ?? '') + text;
+      index = cursor;
+    } else if (char === '\\') {
+      word = (word ?? '') + (command[index + 1] ?? '');
+      index += 1;
+    } else if (/[;&|<>()`\n$]/.test(char)) {
+      return null;
+    } else if (/\s/.test(char)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else {
+      word = (word ?? '') + char;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+
 /** The Stop hook command for a runner; the inbox is spelled out so the hook does not depend on Claude Code's environment. */
 export function hookCommandFor(runner: HookRunner, inbox: string): string {
-  const tail = ['hook', 'run', '--inbox', shellQuote(inbox)];
+  const tail = ['hook', 'run', '--inbox', shellQuote(inbox), HOOK_MARKER];
   switch (runner.kind) {
     case 'app':
       return [shellQuote(runner.executable), ...tail].join(' ');

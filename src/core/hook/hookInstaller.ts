@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync, writeTargetOf } from '../files/atomicWrite.ts';
 import { hookStatusOf, planInstall, planUninstall, type HookStatus, type SettingsChange } from './claudeSettings.ts';
 
 function readIfExists(file: string): string | null {
@@ -28,16 +29,14 @@ export function planHookUninstall(settingsFile: string): SettingsChange {
 
 /**
  * Writes a planned change, refusing when the file changed since it was read (Claude Code or the
- * user may be editing it); via a temporary file and a rename so it is never half-written.
+ * user may be editing it). Atomic (temporary file, fsync, rename) and through a symlinked
+ * settings.json; the temporary copy of the user's settings (which may hold an API key) has the
+ * file's own mode from the start and never outlives the write.
  */
 export function applySettingsChange(settingsFile: string, change: SettingsChange): void {
   if (!change.changed) return;
   const current = readIfExists(settingsFile) ?? '';
   if (current !== change.before) throw new Error(`${settingsFile} changed while the hook change was being prepared; run the command again.`);
-  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-  const temporary = `${settingsFile}.leverage-${process.pid}.tmp`;
-  fs.writeFileSync(temporary, change.after);
-  const mode = fs.existsSync(settingsFile) ? fs.statSync(settingsFile).mode : null;
-  if (mode !== null) fs.chmodSync(temporary, mode & 0o7777); // keep the user's permissions (settings may be private)
-  fs.renameSync(temporary, settingsFile);
+  fs.mkdirSync(path.dirname(writeTargetOf(settingsFile)), { recursive: true });
+  writeFileAtomicSync(settingsFile, change.after);
 }

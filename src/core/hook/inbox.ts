@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { pendingHookSessionSchema } from '../../shared/ipc/contract.ts';
-import { HANDLED_FOLDER, sessionFileName, type DroppedSession } from './inboxDrop.ts';
+import { ensurePrivateFolder } from '../files/privateFiles.ts';
+import { HANDLED_FOLDER, readSessionFileText, sessionFileIn, sessionFileName, type DroppedSession } from './inboxDrop.ts';
 
 /**
  * The inbox: a folder beside the database where the Claude Code Stop hook drops one small JSON
@@ -11,15 +12,27 @@ import { HANDLED_FOLDER, sessionFileName, type DroppedSession } from './inboxDro
  * files back through the IPC contract's schema. Once the user has answered, later turns of that
  * session stay quiet.
  */
-export { acceptHookPayload, dropSession, inboxFolderFor, INBOX_FOLDER, parseStopHookInput, type DropResult, type StopHookInput } from './inboxDrop.ts';
+export {
+  acceptHookPayload,
+  dropSession,
+  inboxFolderFor,
+  INBOX_FOLDER,
+  parseStopHookInput,
+  sessionFileName,
+  type DropResult,
+  type StopHookInput,
+} from './inboxDrop.ts';
 
 // One schema for the file the hook writes and for what the IPC channel returns.
 const pendingSessionSchema = pendingHookSessionSchema;
 export type PendingSession = z.infer<typeof pendingSessionSchema>;
 
+/** A pending file, read without blocking (a FIFO named *.json is skipped, see readSessionFileText). */
 function readPending(file: string): PendingSession | null {
+  const text = readSessionFileText(file);
+  if (text === null) return null;
   try {
-    const parsed = pendingSessionSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const parsed = pendingSessionSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -30,7 +43,10 @@ function readPending(file: string): PendingSession | null {
 export function pendingSessions(inbox: string): PendingSession[] {
   let names: string[];
   try {
-    names = fs.readdirSync(inbox).filter((name) => name.endsWith('.json'));
+    names = fs
+      .readdirSync(inbox, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+      .map((entry) => entry.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -43,11 +59,10 @@ export function pendingSessions(inbox: string): PendingSession[] {
 
 /** Moves the session out of the pending list (logged or dismissed); false when it was not pending. */
 export function markSessionHandled(inbox: string, sessionId: string): boolean {
-  const name = sessionFileName(sessionId);
-  const source = path.join(inbox, name);
-  if (!fs.existsSync(source)) return false;
-  fs.mkdirSync(path.join(inbox, HANDLED_FOLDER), { recursive: true });
-  fs.renameSync(source, path.join(inbox, HANDLED_FOLDER, name));
+  const source = sessionFileIn(inbox, sessionId);
+  if (!source) return false;
+  ensurePrivateFolder(path.join(inbox, HANDLED_FOLDER));
+  fs.renameSync(source, path.join(inbox, HANDLED_FOLDER, sessionFileName(sessionId)));
   return true;
 }
 

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateFile, ensurePrivateFolder } from '../files/privateFiles.ts';
 
 /**
  * The write side of the hook inbox: what `leverage hook run` does after every agent turn. It loads
@@ -33,8 +35,68 @@ export interface DroppedSession {
   stops: number;
 }
 
+/**
+ * One file per session id, and never one file for two ids: a plain lower-case id (Claude Code's
+ * UUIDs) is its own name; any other id gets a readable prefix and a hash of the exact id, so
+ * `a/b` and `a_b` (and `ABC` and `abc` on a case-insensitive disk) stay apart.
+ */
 export function sessionFileName(sessionId: string): string {
+  if (/^[a-z0-9][a-z0-9-]{0,127}$/.test(sessionId)) return `${sessionId}.json`;
+  const readable = sessionId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
+  return `${readable}~${createHash('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`;
+}
+
+/** The name earlier versions gave a session's file (not injective: `a/b` and `a_b` shared it); still read and moved. */
+export function legacySessionFileName(sessionId: string): string {
   return `${sessionId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)}.json`;
+}
+
+/** A pending file is a few hundred bytes; anything bigger is not ours. */
+const MAX_SESSION_FILE_BYTES = 64 * 1024;
+const NO_WAIT = (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+
+/**
+ * A session file's text, read without ever blocking: a FIFO or device named `*.json` would make a
+ * plain read wait forever (hanging `hook pending`, the hook and the app's poll), and a symlink could
+ * point anywhere. Opened non-blocking without following links; only a regular file of plausible size
+ * is read. Null for anything else.
+ */
+export function readSessionFileText(file: string): string | null {
+  let handle: number;
+  try {
+    handle = fs.openSync(file, fs.constants.O_RDONLY | NO_WAIT);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fs.fstatSync(handle);
+    if (!stat.isFile() || stat.size > MAX_SESSION_FILE_BYTES) return null;
+    const buffer = Buffer.alloc(stat.size);
+    const read = fs.readSync(handle, buffer, 0, stat.size, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+function sessionIdIn(file: string): string | null {
+  try {
+    const value = JSON.parse(readSessionFileText(file) ?? 'null') as { sessionId?: unknown } | null;
+    return typeof value?.sessionId === 'string' ? value.sessionId : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The session's file in `folder`: its own name, or the legacy name when that file holds this very session. */
+export function sessionFileIn(folder: string, sessionId: string): string | null {
+  for (const name of [sessionFileName(sessionId), legacySessionFileName(sessionId)]) {
+    const file = path.join(folder, name);
+    if (sessionIdIn(file) === sessionId) return file;
+  }
+  return null;
 }
 
 function optionalText(value: Record<string, unknown>, key: keyof StopHookInput, max: number, problems: string[]): string | undefined {
@@ -71,7 +133,7 @@ export function parseStopHookInput(raw: unknown): StopHookInput {
 /** A session file written earlier, read leniently: only to carry its first-stop time and count forward. */
 function readPrevious(file: string): Partial<DroppedSession> | null {
   try {
-    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const value = JSON.parse(readSessionFileText(file) ?? 'null') as Record<string, unknown>;
     if (typeof value !== 'object' || value === null) return null;
     return {
       transcriptPath: typeof value.transcriptPath === 'string' ? value.transcriptPath : null,
@@ -84,22 +146,31 @@ function readPrevious(file: string): Partial<DroppedSession> | null {
   }
 }
 
-/** Writes via a temporary file and a rename, so the app never reads half a file. */
+/**
+ * Writes via a private temporary file (0600: the inbox names clients' folders) and a rename, so
+ * the app never reads half a file; the temporary file is removed whatever fails.
+ */
 function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, file);
+  try {
+    createPrivateFile(temporary);
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 export type DropResult = 'added' | 'updated' | 'already-handled';
 
 /** Records a finished turn of a session (Stop fires after every turn: the session's file is rewritten, not duplicated). */
 export function dropSession(inbox: string, input: StopHookInput, now: Date = new Date()): DropResult {
-  const name = sessionFileName(input.session_id);
-  if (fs.existsSync(path.join(inbox, HANDLED_FOLDER, name))) return 'already-handled';
-  fs.mkdirSync(inbox, { recursive: true });
-  const file = path.join(inbox, name);
-  const previous = readPrevious(file);
+  if (sessionFileIn(path.join(inbox, HANDLED_FOLDER), input.session_id)) return 'already-handled';
+  ensurePrivateFolder(inbox);
+  const file = path.join(inbox, sessionFileName(input.session_id));
+  const existing = sessionFileIn(inbox, input.session_id);
+  const previous = existing ? readPrevious(existing) : null;
   const at = now.toISOString();
   const session: DroppedSession = {
     sessionId: input.session_id,
@@ -111,6 +182,7 @@ export function dropSession(inbox: string, input: StopHookInput, now: Date = new
     stops: (previous?.stops ?? 0) + 1,
   };
   writeAtomically(file, `${JSON.stringify(session, null, 2)}\n`);
+  if (existing && existing !== file) fs.rmSync(existing, { force: true }); // moved off its legacy name
   return previous ? 'updated' : 'added';
 }
 

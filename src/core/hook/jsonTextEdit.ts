@@ -86,10 +86,13 @@ export function removeChild(text: string, container: Node, child: Node): string 
   return splice(text, container.offset + 1, end(container) - 1, '');
 }
 
-/** The property node (key and value) of `key` in an object node. */
+/**
+ * The property node (key and value) of `key` in an object node. With duplicate keys the last one,
+ * as JSON.parse (and so Claude Code) reads the file: an edit in a shadowed copy would change nothing.
+ */
 export function propertyNode(object: Node | undefined, key: string): Node | undefined {
   if (!object || object.type !== 'object') return undefined;
-  return object.children?.find((property) => property.children?.[0]?.value === key);
+  return object.children?.findLast((property) => property.children?.[0]?.value === key);
 }
 
 export function propertyValue(object: Node | undefined, key: string): Node | undefined {

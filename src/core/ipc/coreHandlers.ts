@@ -1,6 +1,5 @@
 import type { Task } from '../../shared/domain/task.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
-import { AgentLogStore } from '../agentLogs/agentLogStore.ts';
 import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
@@ -79,7 +78,7 @@ function coreHandlers(journal: Journal) {
     // Post import and agent sessions (issue 5).
     previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
     commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
-    listAgentSessions: (input) => new AgentLogStore(journal.db).listSessions(input?.since),
+    listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
     scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox (issue 8).

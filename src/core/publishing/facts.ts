@@ -6,7 +6,7 @@ import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/
 import { formatTrimmed } from '../../shared/units/rounding.ts';
 import { humanWeeks, summarize, taskLeverage, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
 import { longDate } from '../../shared/metrics/longDate.ts';
-import type { SeriesPoint } from '../metrics/metricsService.ts';
+import type { SeriesPoint } from '../metrics/metricEngine.ts';
 import { capitalize, countNoun, countWord, listJoin } from './numberWords.ts';
 
 /**

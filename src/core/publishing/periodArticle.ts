@@ -8,7 +8,7 @@ import { formatFactor, type FactorFormat } from '../../shared/units/factor.ts';
 import { formatTrimmed } from '../../shared/units/rounding.ts';
 import { formatTokenTotal, formatTokens } from '../../shared/units/tokens.ts';
 import type { Journal } from '../journal.ts';
-import type { SeriesPoint } from '../metrics/metricsService.ts';
+import type { SeriesPoint } from '../metrics/metricEngine.ts';
 import { rangeFacts, weekFacts, type FactOptions } from './journalFacts.ts';
 import { barChart } from './svgChart.ts';
 
@@ -70,7 +70,7 @@ export interface PeriodArticle {
   period: ResolvedPeriod;
   markdown: string;
   charts: ArticleChart[];
-  /** The weekly rows, exactly as MetricsService.weeklySeries gives them (the Review screen's figures). */
+  /** The weekly rows, exactly as MetricEngine.weeklySeries gives them (the Review screen's figures). */
   weeks: SeriesPoint[];
 }
 

@@ -4,7 +4,7 @@ import type { Journal } from '../journal.ts';
 import { writeTransaction } from '../store/database.ts';
 import { escapeTableCell } from '../post/dailyPost.ts';
 import { findProfile, redact, type Alias, type Leak, type Replacement } from './redaction.ts';
-import { compareWithSnapshot, revisionNote, SnapshotStore, type DayRevision } from './revisions.ts';
+import { compareWithSnapshot, revisionNote, type DayRevision } from './revisions.ts';
 
 export interface DayExportOptions {
   /** A redaction profile name; undefined uses the active profile from settings, null exports unredacted. */
@@ -30,7 +30,7 @@ export function dayRevision(journal: Journal, date: string): DayRevision {
   const day = journal.days.get(date);
   return compareWithSnapshot(
     { workDate: date, tasks: journal.tasks.listByDate(date), intro: day.intro, analysis: day.analysis, dayTokens: day.dayTokens },
-    new SnapshotStore(journal.db).latest(date),
+    journal.snapshots.latest(date),
   );
 }
 
@@ -92,7 +92,7 @@ export function publishDay(journal: Journal, date: string, options: DayExportOpt
     if (day.publicationDate === null) journal.days.update(date, { publicationDate: options.on ?? today() });
     const exported = exportDay(journal, date, options);
     const publishedAt = new Date().toISOString();
-    const snapshotId = new SnapshotStore(journal.db).add({
+    const snapshotId = journal.snapshots.add({
       workDate: date,
       publishedAt,
       tasks,

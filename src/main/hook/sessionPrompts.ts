@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { AgentLogStore } from '../../core/agentLogs/agentLogStore.ts';
 import type { AgentSession } from '../../core/agentLogs/agentSession.ts';
 import { scanAgentLogs } from '../../core/agentLogs/scanLogs.ts';
 import { inboxFolderFor, markSessionHandled, type PendingSession } from '../../core/hook/inbox.ts';
@@ -21,7 +20,7 @@ export function logRootOf(transcriptPath: string): string | null {
 
 function storedSession(journal: Journal, sessionId: string): AgentSession | null {
   try {
-    const session = new AgentLogStore(journal.db).requireSession(sessionId);
+    const session = journal.agentSessions.requireSession(sessionId);
     return session.sessionId === sessionId ? session : null;
   } catch {
     return null;

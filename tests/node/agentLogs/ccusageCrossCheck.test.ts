@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { AgentLogStore } from '../../../src/core/agentLogs/agentLogStore.ts';
 import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
 import { tempJournal } from '../helpers/tempJournal.ts';
 import { LEGACY_AGENT, ROOT_A, ROOT_B, S2 } from './corpus.ts';
@@ -48,7 +47,7 @@ describe('token totals against ccusage (the oracle)', () => {
     const journal = tempJournal();
     scanAgentLogs(journal.db, [ROOT_A, ROOT_B]);
     const ours = new Map(
-      new AgentLogStore(journal.db).listSessions().map((session) => [
+      journal.agentSessions.listSessions().map((session) => [
         session.sessionId,
         { inputTokens: session.inputTokens, outputTokens: session.outputTokens, cacheCreationTokens: session.cacheCreationTokens, cacheReadTokens: session.cacheReadTokens, totalTokens: session.totalTokens },
       ]),

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AgentLogStore } from '../../../src/core/agentLogs/agentLogStore.ts';
 import { claudeRoots } from '../../../src/core/agentLogs/roots.ts';
 import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
 import { tempFolder, tempJournal } from '../helpers/tempJournal.ts';
 import { copyCorpus, jsonl, ROOT_A, ROOT_B, S1, S2, S3, S4 } from './corpus.ts';
 
 function sessionsById(journal: ReturnType<typeof tempJournal>) {
-  return new Map(new AgentLogStore(journal.db).listSessions().map((session) => [session.sessionId, session]));
+  return new Map(journal.agentSessions.listSessions().map((session) => [session.sessionId, session]));
 }
 
 describe('reading Claude Code logs', () => {

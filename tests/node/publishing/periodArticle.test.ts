@@ -30,7 +30,7 @@ function tableRows(markdown: string, heading: string): string[][] {
 }
 
 describe('period articles', () => {
-  it('weekly figures match MetricsService.weeklySeries and an independent sum of the tasks', () => {
+  it('weekly figures match MetricEngine.weeklySeries and an independent sum of the tasks', () => {
     journal = seeded();
     const article = periodArticle(journal, { from: '2026-02-23', to: '2026-03-15' });
     const series = journal.metrics.weeklySeries({ from: '2026-02-23', to: '2026-03-15' });

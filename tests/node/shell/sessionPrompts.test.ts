@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AgentLogStore } from '../../../src/core/agentLogs/agentLogStore.ts';
 import { scanAgentLogs } from '../../../src/core/agentLogs/scanLogs.ts';
 import { dropSession, inboxFolderFor, pendingSessions } from '../../../src/core/hook/inbox.ts';
 import { createSessionPrompter, describePendingSession, logRootOf, markSessionsLogged, MAX_PROMPTS_AT_ONCE, type SessionPrompterOptions } from '../../../src/main/hook/sessionPrompts.ts';
@@ -50,7 +49,7 @@ describe('"Log this session?" prompts', () => {
     // The same figures as a direct scan of that root into another journal.
     const other = tempJournal();
     scanAgentLogs(other.db, [rootA]);
-    const session = new AgentLogStore(other.db).requireSession(S1);
+    const session = other.agentSessions.requireSession(S1);
     expect(prompt.title).toBe('Log this session?');
     expect(prompt.body).toContain(session.title?.slice(0, 40) ?? 'no title');
     expect(prompt.body).toContain(`${formatMinutes(Math.round(session.agentMinutes * 60))} agent time · ${formatTokens(session.freshTokens)} tokens`);

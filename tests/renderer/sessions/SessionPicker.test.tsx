@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AgentLogStore } from '../../../src/core/agentLogs/agentLogStore.ts';
 import { TaskForm } from '../../../src/renderer/src/components/TaskForm.tsx';
 import SessionsScreen from '../../../src/renderer/src/screens/SessionsScreen.tsx';
 import { agentTimeText, sumSessions } from '../../../src/renderer/src/sessions/sessionFigures.ts';
@@ -58,7 +57,7 @@ describe('session picker in the task form', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalled());
     const saved = journal.tasks.listByDate('2026-03-01')[0];
     expect(saved).toMatchObject({ agentSeconds: 760, tokens: 11_415, humanSeconds: 21_600 });
-    const linked = new AgentLogStore(journal.db).listSessions().filter((session) => session.linkedTaskIds.includes(saved?.id as number));
+    const linked = journal.agentSessions.listSessions().filter((session) => session.linkedTaskIds.includes(saved?.id as number));
     expect(linked.map((session) => session.title).sort()).toEqual([LIST_SESSION, IMPORT_SESSION]);
     expect(screen.getByRole('button', { name: 'From sessions…' })).toBeTruthy();
   });

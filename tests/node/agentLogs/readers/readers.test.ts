@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentLogStore } from '../../../../src/core/agentLogs/agentLogStore.ts';
+
 import { scanAgent } from '../../../../src/core/agentLogs/readers/index.ts';
 import { forEachLine } from '../../../../src/core/agentLogs/readers/jsonLines.ts';
 import { Journal } from '../../../../src/core/journal.ts';
@@ -25,7 +25,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const byId = (agent: 'codex' | 'gemini' | 'opencode') => new Map(new AgentLogStore(journal.db).listSessions(undefined, agent).map((session) => [session.sessionId, session]));
+const byId = (agent: 'codex' | 'gemini' | 'opencode') => new Map(journal.agentSessions.listSessions(undefined, agent).map((session) => [session.sessionId, session]));
 const minutes = (seconds: number) => seconds / 60;
 
 describe('Codex CLI reader', () => {

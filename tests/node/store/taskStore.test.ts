@@ -4,7 +4,7 @@ import { tempJournal } from '../helpers/tempJournal.ts';
 
 const base = { workDate: '2026-03-01', title: 'Write the store', humanSeconds: 8 * 3600, agentSeconds: 12 * 60 };
 
-describe('TaskRepository', () => {
+describe('TaskStore', () => {
   it('creates a task with defaults and reads it back exactly', () => {
     const journal = tempJournal();
     const created = journal.tasks.create({ ...base, humanSeconds: 569_700, agentSeconds: 516, tokens: 400_000, workstream: '  scoring  ' });

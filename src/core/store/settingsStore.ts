@@ -11,7 +11,7 @@ import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
 
 /** Settings live in the database (one JSON value per key); a missing or unreadable value reads as its default. */
-export class SettingsRepository {
+export class SettingsStore {
   private readonly db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {

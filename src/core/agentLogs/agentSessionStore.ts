@@ -83,7 +83,7 @@ const SESSION_SELECT = `SELECT s.*, (SELECT group_concat(l.task_id) FROM task_ag
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The agent-log tables (migration 3): scanned files, deduplicated usage, session figures, task links. */
-export class AgentLogStore {
+export class AgentSessionStore {
   private readonly db: SqliteDatabase;
   private readonly getFileStatement;
   private readonly putFileStatement;

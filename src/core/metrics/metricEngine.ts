@@ -48,7 +48,7 @@ export type CumulativeFigures = z.infer<typeof cumulativeSchema>;
  * (through the work_date index); series and all-time figures read the per-day totals table,
  * so their cost grows with the number of days, not the number of tasks.
  */
-export class MetricsService {
+export class MetricEngine {
   private readonly db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {

@@ -18,7 +18,7 @@ function checkDate(workDate: string): string {
 }
 
 /** The prose and publication date of each day's post. A day without a row reads as empty. */
-export class DayRepository {
+export class DayStore {
   private readonly db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {

@@ -87,7 +87,7 @@ function escapeLike(text: string): string {
 }
 
 /** Tasks in the store. Deletion is soft (deleted_at) so that it can be undone with restore. */
-export class TaskRepository {
+export class TaskStore {
   private readonly db: SqliteDatabase;
   private readonly insertStatement;
   private readonly bulkInsertStatement;

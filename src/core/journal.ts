@@ -48,11 +48,13 @@ export class Journal {
 
   /** The day's post as markdown. */
   dailyPost(date: string): string {
+    const tasks = this.tasks.listByDate(date);
     return renderDailyPost({
       date,
-      tasks: this.tasks.listByDate(date),
+      tasks,
       day: this.days.get(date),
       settings: this.settings.get(),
+      taskAgents: this.agentSessions.agentsByTask(tasks.map((task) => task.id)),
     });
   }
 

@@ -225,6 +225,29 @@ export class AgentSessionStore {
     return toSession(rows[0] as SessionRow);
   }
 
+  /** Which agents' sessions (and which models) each task is linked to: what a task remembers of who did it. */
+  agentsByTask(taskIds: readonly number[]): Map<number, AgentSession['agent'][]> {
+    const result = new Map<number, AgentSession['agent'][]>();
+    const query = this.db.prepare('SELECT DISTINCT s.agent FROM task_agent_sessions l JOIN agent_sessions s ON s.session_id = l.session_id WHERE l.task_id = ? ORDER BY s.agent');
+    for (const id of taskIds) {
+      const agents = (query.all(id) as { agent: AgentSession['agent'] }[]).map((row) => row.agent);
+      if (agents.length > 0) result.set(id, agents);
+    }
+    return result;
+  }
+
+  /** The agents and models of a task's linked sessions. */
+  taskAgentsAndModels(taskId: number): { agents: AgentSession['agent'][]; models: string[] } {
+    const rows = this.db.prepare('SELECT s.agent, s.models FROM task_agent_sessions l JOIN agent_sessions s ON s.session_id = l.session_id WHERE l.task_id = ?').all(taskId) as {
+      agent: AgentSession['agent'];
+      models: string;
+    }[];
+    return {
+      agents: [...new Set(rows.map((row) => row.agent))].sort(),
+      models: [...new Set(rows.flatMap((row) => (row.models === '' ? [] : row.models.split(','))))].sort(),
+    };
+  }
+
   /** Links sessions to a task (keeping earlier links); returns the task's linked session ids. */
   linkSessions(taskId: number, sessionIds: readonly string[]): string[] {
     return this.transaction(() => {

@@ -14,6 +14,18 @@ export function sessionFigures(sessions: readonly AgentSession[]): { agentSecond
   };
 }
 
+/** The sessions' models, as a task's model field holds them ("gpt-5-codex, gemini-2.5-pro"), within its length limit. */
+export function sessionModels(sessions: readonly AgentSession[]): string {
+  const models = [...new Set(sessions.flatMap((session) => session.models))].sort();
+  let text = '';
+  for (const model of models) {
+    const next = text === '' ? model : `${text}, ${model}`;
+    if (next.length > 200) break;
+    text = next;
+  }
+  return text;
+}
+
 /**
  * Creates a task whose agent time and tokens come from the sessions (unless given explicitly) and
  * links it to them, in one transaction.
@@ -27,6 +39,8 @@ export function createTaskFromSessions(journal: Journal, task: TaskPatch, sessio
       ...task,
       agentSeconds: task.agentSeconds ?? figures.agentSeconds,
       tokens: task.tokens ?? figures.tokens,
+      // The task remembers which model(s) did it (its agents are those of its linked sessions).
+      model: task.model ?? (sessionModels(sessions) || null),
     });
     store.linkSessions(created.id, sessions.map((session) => session.sessionId));
     return { task: created, sessions };

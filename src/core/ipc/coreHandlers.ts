@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import type { Task } from '../../shared/domain/task.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
 import { listBackups } from '../backup/backupFiles.ts';
 import { claudeRoots } from '../agentLogs/roots.ts';
 import { scanAgentLogs } from '../agentLogs/scanLogs.ts';
+import { SOURCE_READERS, scanAgent } from '../agentLogs/readers/index.ts';
 import { linkSessionsToTask } from '../agentLogs/sessionFill.ts';
 import { commitImport, existingDaysOf } from '../import/commitImport.ts';
 import { importOutcomeView, importReportView } from '../import/importView.ts';
@@ -79,7 +82,7 @@ function coreHandlers(journal: Journal) {
     previewPostImport: ({ text, fileName, date }) => importReportView(planImport(text, existingDaysOf(journal), { fileName, date })),
     commitPostImport: ({ text, fileName, date, mode }) => importOutcomeView(commitImport(journal, text, { fileName, date, mode })),
     listAgentSessions: (input) => journal.agentSessions.listSessions(input?.since),
-    scanAgentSessions: () => scanAgentLogs(journal.db, claudeRoots(process.env)),
+    scanAgentSessions: () => scanEveryAgent(journal, process.env),
     linkSessionsToTask: ({ taskId, sessionIds }) => ({ taskId, sessionIds: linkSessionsToTask(journal, taskId, sessionIds) }),
     // Publishing and the agent hook inbox (issue 8).
     ...publishingHandlers(journal),
@@ -100,4 +103,24 @@ function coreHandlers(journal: Journal) {
 function withDefaults(range: { from?: string | undefined; to?: string | undefined } | undefined) {
   if (!range || (!range.from && !range.to)) return undefined;
   return { from: range.from ?? '0000-01-01', to: range.to ?? '9999-12-31' };
+}
+
+/**
+ * The app's scan: Claude Code's folders, then every other agent's default folder that exists
+ * (their sources counted as files, their sessions added to the same list).
+ */
+function scanEveryAgent(journal: Journal, env: NodeJS.ProcessEnv) {
+  const result = scanAgentLogs(journal.db, claudeRoots(env));
+  for (const reader of Object.values(SOURCE_READERS)) {
+    const roots = reader.defaultRoots(env, os.homedir()).filter((root) => fs.existsSync(root));
+    if (roots.length === 0) continue;
+    const scan = scanAgent(journal.db, reader.agent, roots, env);
+    result.roots.push(...scan.roots);
+    result.filesSeen += scan.sourcesSeen;
+    result.filesRead += scan.sourcesRead;
+    result.bytesRead += scan.bytesRead;
+    result.badLines += scan.badLines;
+    result.sessionsUpdated += scan.sessionsUpdated;
+  }
+  return result;
 }

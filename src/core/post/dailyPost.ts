@@ -1,4 +1,5 @@
 import type { DayRecord } from '../../shared/domain/day.ts';
+import { AGENT_IDS, AGENT_NAMES, type AgentId } from '../agentLogs/readers/types.ts';
 import type { Settings } from '../../shared/domain/settings.ts';
 import type { Task } from '../../shared/domain/task.ts';
 import { summarize, taskLeverage, type Summary } from '../../shared/metrics/summary.ts';
@@ -7,7 +8,8 @@ import { formatHours, formatHoursAndMinutes, formatMinutes } from '../../shared/
 import { formatFactor } from '../../shared/units/factor.ts';
 import { formatTokenTotal, formatTokens } from '../../shared/units/tokens.ts';
 
-export type PostSettings = Pick<Settings, 'authorLine' | 'aboutText' | 'footer' | 'agentLabel' | 'factorFormat' | 'frontMatter'>;
+export type PostSettings = Pick<Settings, 'authorLine' | 'aboutText' | 'footer' | 'agentLabel' | 'factorFormat' | 'frontMatter'> &
+  Partial<Pick<Settings, 'postAgentPerTask'>>;
 
 export interface DailyPostInput {
   date: string;
@@ -16,6 +18,29 @@ export interface DailyPostInput {
   settings: PostSettings;
   /** Optional: a summary already computed (else computed from `tasks`). */
   summary?: Summary;
+  /** The coding agents of each task's linked sessions (tasks without sessions are absent). */
+  taskAgents?: ReadonlyMap<number, readonly AgentId[]>;
+}
+
+/**
+ * The time column's label for the day: the `agentLabel` setting on days whose tasks link no
+ * session of an agent other than Claude Code (every hand-entered day included); "Agent" on days
+ * that mix agents.
+ */
+export function dayAgentLabel(settings: PostSettings, taskAgents: DailyPostInput['taskAgents']): string {
+  return dayAgents(taskAgents).some((agent) => agent !== 'claude') ? 'Agent' : settings.agentLabel;
+}
+
+function dayAgents(taskAgents: DailyPostInput['taskAgents']): AgentId[] {
+  const agents = new Set<AgentId>();
+  for (const list of taskAgents?.values() ?? []) for (const agent of list) agents.add(agent);
+  return AGENT_IDS.filter((agent) => agents.has(agent));
+}
+
+/** "Claude Code", "Claude Code and Codex CLI", "Claude Code, Codex CLI and Gemini CLI". */
+function agentList(agents: readonly AgentId[]): string {
+  const names = agents.map((agent) => AGENT_NAMES[agent]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /**
@@ -51,10 +76,17 @@ export function taskLogOrder(tasks: readonly Task[]): Task[] {
     .map((entry) => entry.task);
 }
 
-export function taskLogTable(tasks: readonly Task[], settings: PostSettings): string {
-  const header = ['Task', 'Human Est.', `${settings.agentLabel} Time`, 'Tokens', 'Leverage'];
+export function taskLogTable(tasks: readonly Task[], settings: PostSettings, taskAgents?: DailyPostInput['taskAgents']): string {
+  const label = dayAgentLabel(settings, taskAgents);
+  const mixed = dayAgents(taskAgents).some((agent) => agent !== 'claude');
+  const header = ['Task', 'Human Est.', `${label} Time`, 'Tokens', 'Leverage'];
+  // On mixed days the person may have each task name its agent(s).
+  const named = (task: Task) => {
+    const agents = mixed && settings.postAgentPerTask ? (taskAgents?.get(task.id) ?? []) : [];
+    return agents.length > 0 ? `${task.title} (${agentList(agents)})` : task.title;
+  };
   const rows = taskLogOrder(tasks).map((task) => [
-    escapeTableCell(task.title),
+    escapeTableCell(named(task)),
     formatHours(task.humanSeconds),
     formatMinutes(task.agentSeconds),
     formatTokens(task.tokens),
@@ -63,14 +95,15 @@ export function taskLogTable(tasks: readonly Task[], settings: PostSettings): st
   return table(header, rows);
 }
 
-export function aggregateTable(summary: Summary, settings: PostSettings): string {
+export function aggregateTable(summary: Summary, settings: PostSettings, taskAgents?: DailyPostInput['taskAgents']): string {
   const minutes = summary.agentSeconds;
+  const label = dayAgentLabel(settings, taskAgents);
   return table(
     ['Metric', 'Value'],
     [
       ['Total tasks', String(summary.taskCount)],
       ['Total human-equivalent hours', formatHours(summary.humanSeconds)],
-      [`Total ${settings.agentLabel} minutes`, `${formatMinutes(minutes)} (${formatHoursAndMinutes(minutes)})`],
+      [`Total ${label === 'Agent' ? 'agent' : label} minutes`, `${formatMinutes(minutes)} (${formatHoursAndMinutes(minutes)})`],
       ['Total tokens', formatTokenTotal(summary.tokens)],
       ['Weighted average leverage', formatFactor(summary.leverage, settings.factorFormat)],
     ],
@@ -106,9 +139,11 @@ export function renderDailyPost(input: DailyPostInput): string {
   blocks.push(`# Leverage Record: ${longDate(input.date)}`);
   if (settings.authorLine.trim() !== '') blocks.push(settings.authorLine.trim());
   if (day.intro.trim() !== '') blocks.push(day.intro.trim());
-  if (settings.aboutText.trim() !== '') blocks.push('## About These Records', settings.aboutText.trim());
-  blocks.push('## Task Log', taskLogTable(input.tasks, settings));
-  blocks.push('## Aggregate Stats', aggregateTable(summary, settings));
+  // The about text may name the agents the day's record covers: `{agents}`.
+  const about = settings.aboutText.replaceAll('{agents}', agentList(dayAgents(input.taskAgents)) || settings.agentLabel).trim();
+  if (about !== '') blocks.push('## About These Records', about);
+  blocks.push('## Task Log', taskLogTable(input.tasks, settings, input.taskAgents));
+  blocks.push('## Aggregate Stats', aggregateTable(summary, settings, input.taskAgents));
   if (day.analysis.trim() !== '') blocks.push('## Analysis', day.analysis.trim());
   if (settings.footer.trim() !== '') blocks.push(settings.footer.trim());
   return `${blocks.join('\n\n')}\n`;

@@ -39,6 +39,8 @@ export const settingFields = {
     .max(50)
     .refine((profiles) => new Set(profiles.map((profile) => profile.name)).size === profiles.length, { error: 'profile names must be unique' }),
   activeRedactionProfile: z.string().max(100).nullable(),
+  /** On days that mix coding agents, the post names each task's agent(s) after its title. */
+  postAgentPerTask: z.boolean(),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -63,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupsToKeep: 14,
   redactionProfiles: [],
   activeRedactionProfile: null,
+  postAgentPerTask: false,
 };
 
 export const SETTING_KEYS = Object.keys(settingFields) as SettingKey[];

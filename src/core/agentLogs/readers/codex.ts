@@ -62,6 +62,23 @@ function normalise(raw: RawUsage): Tokens {
   return { input: raw.input - cached, cacheRead: cached, cacheWrite: 0, output: raw.output - reasoning, reasoning, total: raw.total };
 }
 
+const HEAD = '{"timestamp":"';
+const ITEM_PREFIXES = ['","type":"response_item","payload":{"type":"function_call', '","type":"response_item","payload":{"type":"custom_tool_call', '","type":"response_item","payload":{"type":"reasoning"', '","type":"response_item","payload":{"type":"message","role":"assistant"'];
+const EVENT_KINDS = ['agent_message', 'agent_reasoning', 'exec_command_end', 'exec_command_begin', 'patch_apply_end', 'mcp_tool_call_end'];
+
+/** The time of a line that is plainly the agent's work (codex writes `{"timestamp":"…","type":…` first), else null. */
+function quickWork(line: string): number | null {
+  if (!line.startsWith(HEAD)) return null;
+  const end = line.indexOf('"', HEAD.length);
+  if (end === -1) return null;
+  const rest = line.slice(end, end + 90);
+  const agentItem = ITEM_PREFIXES.some((prefix) => rest.startsWith(prefix));
+  const agentEvent = !agentItem && rest.startsWith('","type":"event_msg","payload":{"type":"') && EVENT_KINDS.some((kind) => rest.startsWith(kind, 40) && rest.charAt(40 + kind.length) === '"');
+  if (!agentItem && !agentEvent) return null;
+  const at = Date.parse(line.slice(HEAD.length, end));
+  return Number.isNaN(at) ? null : at;
+}
+
 /** One rollout file: its session (the id of its first `session_meta`, else the UUID ending its name). */
 export function readCodexFile(filePath: string): SessionPart {
   const fromName = UUID_AT_END.exec(path.basename(filePath))?.[1] ?? path.basename(filePath, '.jsonl');
@@ -87,6 +104,14 @@ export function readCodexFile(filePath: string): SessionPart {
   let turnByTask = false;
 
   forEachLine(filePath, (line) => {
+    // Most of a rollout is the agent's own items (messages, tool calls and their output, often
+    // large): their time is all they give, read without parsing the line.
+    const quick = quickWork(line);
+    if (quick !== null) {
+      noteTime(part, quick);
+      turns.work(quick);
+      return;
+    }
     const entry = parseObject(line);
     if (!entry) {
       part.badLines += 1;

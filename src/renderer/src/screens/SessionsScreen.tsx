@@ -1,20 +1,25 @@
 import { useMemo, useState } from 'react';
 import { today } from '../../../shared/metrics/periods.ts';
-import { SessionList } from '../sessions/SessionList.tsx';
+import { AGENT_NAMES, SessionList } from '../sessions/SessionList.tsx';
 import { SessionSumsLine } from '../sessions/SessionSumsLine.tsx';
-import { sessionDate, sumSessions } from '../sessions/sessionFigures.ts';
+import { sessionDate, sumSessions, type AgentSession } from '../sessions/sessionFigures.ts';
 import { useSessionPrefill } from '../sessions/sessionPrefillStore.ts';
 import { useAgentSessions } from '../sessions/useAgentSessions.ts';
 import { useSelection } from '../sessions/useSelection.ts';
 import { useAppStore } from '../stores/appStore.ts';
 import '../sessions/sessions.css';
 
-/** Recent Claude Code sessions read from its local logs; one or several become a task. */
+/** Recent sessions of every coding agent read from their local logs, filterable by agent; one or several become a task. */
 export default function SessionsScreen() {
   const { sessions, scanning, scan } = useAgentSessions();
   const { selected, toggle, clear } = useSelection();
   const [hideLinked, setHideLinked] = useState(false);
-  const shown = useMemo(() => (sessions ?? []).filter((session) => !hideLinked || session.linkedTaskIds.length === 0), [sessions, hideLinked]);
+  const [agent, setAgent] = useState<'' | AgentSession['agent']>('');
+  const agents = useMemo(() => [...new Set((sessions ?? []).map((session) => session.agent))].sort(), [sessions]);
+  const shown = useMemo(
+    () => (sessions ?? []).filter((session) => (!hideLinked || session.linkedTaskIds.length === 0) && (agent === '' || session.agent === agent)),
+    [sessions, hideLinked, agent],
+  );
   const chosen = useMemo(() => (sessions ?? []).filter((session) => selected.has(session.sessionId)), [sessions, selected]);
 
   function addAsTask() {
@@ -67,6 +72,19 @@ export default function SessionsScreen() {
               </>
             ) : (
               <span className="hint">Select one or several sessions: their agent time and fresh tokens are summed into a new task.</span>
+            )}
+            {agents.length > 1 && (
+              <label className="sessions-filter">
+                Agent{' '}
+                <select value={agent} onChange={(event) => setAgent(event.target.value as typeof agent)}>
+                  <option value="">All agents</option>
+                  {agents.map((id) => (
+                    <option key={id} value={id}>
+                      {AGENT_NAMES[id]}
+                    </option>
+                  ))}
+                </select>
+              </label>
             )}
             <label className="check sessions-filter">
               <input type="checkbox" checked={hideLinked} onChange={(event) => setHideLinked(event.target.checked)} />

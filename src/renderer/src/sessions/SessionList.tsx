@@ -12,6 +12,21 @@ interface SessionListProps {
   compact?: boolean;
 }
 
+export const AGENT_NAMES: Record<AgentSession['agent'], string> = { claude: 'Claude Code', codex: 'Codex CLI', gemini: 'Gemini CLI', opencode: 'OpenCode' };
+const AGENT_MARKS: Record<AgentSession['agent'], string> = { claude: 'CC', codex: 'CX', gemini: 'GE', opencode: 'OC' };
+
+/** The agent's name with a small mark of its own (colour and initials), so a mixed list reads at a glance. */
+export function AgentBadge({ agent }: { agent: AgentSession['agent'] }) {
+  return (
+    <span className={`agent-badge agent-${agent}`} title={AGENT_NAMES[agent]}>
+      <span aria-hidden="true" className="agent-mark">
+        {AGENT_MARKS[agent]}
+      </span>
+      <span className="visually-hidden">{AGENT_NAMES[agent]}: </span>
+    </span>
+  );
+}
+
 function minutes(session: AgentSession): string {
   return formatMinutes(Math.round(session.agentMinutes * 60));
 }
@@ -55,6 +70,7 @@ export function SessionList({ sessions, selected, onToggle, label, compact = fal
               </td>
               <td>
                 <label htmlFor={id} className="session-title">
+                  <AgentBadge agent={session.agent} />
                   {session.title ?? <span className="muted">Untitled session</span>}
                 </label>
                 <span className="session-meta">

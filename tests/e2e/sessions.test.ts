@@ -45,10 +45,11 @@ describe('agent sessions against the real handlers', () => {
   test('Ctrl+6 lists the sessions with agent time, fresh tokens apart from cache reads, project and branch; Scan now reports', async () => {
     await page.keyboard.press('Control+6');
     await page.getByRole('heading', { name: 'Agent sessions' }).waitFor();
+    await page.locator('tr[data-session-id]').first().waitFor();
     expect(await page.locator('tr[data-session-id]').count()).toBe(4);
     const cells = await sessionRow('Build the sessions list').locator('td').allInnerTexts();
     expect(cells.slice(1).map((cell) => cell.replace(/\s+/g, ' ').trim())).toEqual([
-      expect.stringMatching(/^Build the sessions list leverage-journal · feature\/sessions · sonnet-4-5$/),
+      expect.stringMatching(/^CC ?Build the sessions list leverage-journal · feature\/sessions · sonnet-4-5$/),
       expect.any(String),
       '8min',
       '63min',

@@ -18,11 +18,8 @@ const AGENT_MARKS: Record<AgentSession['agent'], string> = { claude: 'CC', codex
 /** The agent's name with a small mark of its own (colour and initials), so a mixed list reads at a glance. */
 export function AgentBadge({ agent }: { agent: AgentSession['agent'] }) {
   return (
-    <span className={`agent-badge agent-${agent}`} title={AGENT_NAMES[agent]}>
-      <span aria-hidden="true" className="agent-mark">
-        {AGENT_MARKS[agent]}
-      </span>
-      <span className="visually-hidden">{AGENT_NAMES[agent]}: </span>
+    <span className={`agent-badge agent-${agent}`} title={AGENT_NAMES[agent]} role="img" aria-label={AGENT_NAMES[agent]}>
+      <span className="agent-mark">{AGENT_MARKS[agent]}</span>
     </span>
   );
 }

@@ -50,7 +50,7 @@ try {
   const command = (JSON.parse(fs.readFileSync(settings, 'utf8')) as { hooks: { Stop: { hooks: { command: string }[] }[] } }).hooks.Stop[0]?.hooks[0]?.command ?? '';
   // (The Node in it is whichever Node ran the CLI: here the one this check put first on PATH.)
   const script = path.join(fs.realpathSync(prefix), 'lib', 'node_modules', 'leverage-journal', 'out', 'cli', 'leverage.js');
-  if (command !== `${process.execPath} ${script} hook run --inbox ${path.join(work, 'data', 'inbox')}`) throw new Error(`the hook command does not run the installed CLI: ${command}`);
+  if (command !== `${process.execPath} ${script} hook run --inbox ${path.join(work, 'data', 'inbox')} --leverage-journal-hook`) throw new Error(`the hook command does not run the installed CLI: ${command}`);
   // The installed hook command, run the way Claude Code runs it (through a shell).
   if (process.platform !== 'win32') step('the installed hook command', 'sh', ['-c', command], { input: JSON.stringify({ session_id: 'package-check-2' }) });
   process.stdout.write(`check-package: ${path.basename(tarball)} (${files.length} files) installs and runs\n`);

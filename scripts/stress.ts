@@ -6,6 +6,9 @@ import { runCrashMigration } from '../tests/node/reliability/scenarios/crashMigr
 import { runCrashWrites } from '../tests/node/reliability/scenarios/crashWrites.ts';
 import { runImportFuzz } from '../tests/node/reliability/scenarios/importFuzz.ts';
 import { runIpcFuzz } from '../tests/node/reliability/scenarios/ipcFuzz.ts';
+import { runCrashSync } from '../tests/node/sync/scenarios/crashSync.ts';
+import { runOverSyncthing } from '../tests/node/sync/scenarios/overSyncthing.ts';
+import { runThreeDevices } from '../tests/node/sync/scenarios/threeDevices.ts';
 
 const scale = Number(process.env.STRESS_SCALE ?? '1');
 const count = (n: number) => Math.max(1, Math.round(n * scale));
@@ -33,5 +36,14 @@ await suite('ipc-fuzz', () => runIpcFuzz(count(20_000)), (f) =>
   `channels=${f.channels} payloadsTried=${f.payloadsTried} accepted=${f.accepted} rejected=${f.rejected} crashes=${f.crashes} rejectedButChanged=${f.rejectedButChanged} prototypesPolluted=${f.prototypesPolluted}`);
 await suite('import-fuzz', () => runImportFuzz(count(3000), count(50_000)), (f) =>
   `postsTried=${f.postsTried} committed=${f.committed} refused=${f.refused} logLinesTried=${f.logLinesTried} crashes=${f.crashes + f.logCrashes} writesWhenRefused=${f.writesWhenRefused}`);
+
+await suite('crash-sync', () => runCrashSync(count(100)), (f) =>
+  `rounds=${f.rounds} killedDuringSync=${f.killedDuringSync} writesAcknowledged=${f.writesAcknowledged} writesLost=${f.writesLost} lostAtPeer=${f.lostAtPeer} damagedOwnFiles=${f.damagedOwnFiles} damagedRounds=${f.damagedRounds}`);
+for (let run = 1; run <= count(5); run += 1) {
+  await suite(`sync-three-devices #${run}`, () => runThreeDevices(), (f) =>
+    `orders=${f.orders} processes=${f.processes} acknowledged=${f.acknowledged} lost=${f.lost} conflictsShown=${f.conflictsShown} finalHashes=${[...new Set(f.hashes)].join(',')}`);
+}
+await suite('sync-syncthing', () => runOverSyncthing(count(10), 120_000), (f) =>
+  `offlineRounds=${f.offlineRounds} acknowledged=${f.acknowledged} lost=${f.lost} conflictsShown=${f.conflictsShown} hashesEqual=${f.hashesEqual}`);
 
 process.exitCode = failed ? 1 : 0;

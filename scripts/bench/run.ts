@@ -17,6 +17,7 @@ import { isoWeekOf, isoWeekRange, shiftDate } from '../../src/shared/metrics/per
 import type { NewTask } from '../../src/shared/domain/task.ts';
 import { measureCliStartup, type CliStartupFigures } from './cliStartup.ts';
 import { measureRenderer, type RendererFigures } from './renderer.ts';
+import { runSyncBench, type SyncBenchFigures } from './sync.ts';
 import { generateTasks } from './seedData.ts';
 import { medianMs, percentile, timeMs } from './timing.ts';
 
@@ -26,6 +27,9 @@ const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [10_000, 100_000, 1_000_000];
 const skipRenderer = args.includes('--no-renderer');
+const skipSync = args.includes('--no-sync');
+const syncTasksArg = args[args.indexOf('--sync-tasks') + 1];
+const syncTasks = args.includes('--sync-tasks') && syncTasksArg ? Number(syncTasksArg) : 110_000;
 const log = (line: string) => {
   if (!asJson) process.stdout.write(`${line}\n`);
 };
@@ -185,7 +189,9 @@ try {
   if (!skipRenderer) {
     renderer = await measureRenderer(log);
   }
-  if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, cli, renderer }, null, 2)}\n`);
+  const sync: SyncBenchFigures | null = skipSync ? null : await runSyncBench(folder, syncTasks, log);
+  if (asJson) process.stdout.write(`${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, sizes: figures, cli, renderer, sync }, null, 2)}
+`);
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import { taskLeverage, type Summary } from '../shared/metrics/summary.ts';
 import { formatHours, formatHoursAndMinutes, formatMinutes } from '../shared/units/duration.ts';
 import { formatFactor } from '../shared/units/factor.ts';
 import { formatTokenTotal, formatTokens } from '../shared/units/tokens.ts';
+import type { Leak } from '../core/publishing/redaction.ts';
 import { visible } from './terminalText.ts';
 
 /** Plain-text renderings for the terminal. */
@@ -34,4 +35,14 @@ export function summaryLines(summary: Summary): string[] {
   if (summary.ceiling) lines.push(`Ceiling:               ${formatFactor(summary.ceiling.factor)}  ${summary.ceiling.title}`);
   if (summary.floor) lines.push(`Floor:                 ${formatFactor(summary.floor.factor)}  ${summary.floor.title}`);
   return lines.map(visible);
+}
+
+/** One line per private name left in an export, control characters shown visibly. */
+export function leakLines(leaks: readonly Leak[]): string[] {
+  return leaks.map((leak) => visible(`  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`));
+}
+
+/** Every export warns on stderr when private names remain in what it wrote. */
+export function warnLeaks(leaks: readonly Leak[], stderr: (text: string) => void): void {
+  if (leaks.length > 0) stderr(`Warning: private names remain in the output:\n${leakLines(leaks).join('\n')}\n`);
 }

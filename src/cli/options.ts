@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { isCalendarDate, isoWeekRange, monthRange, today, weekRangeOf, type DateRange } from '../shared/metrics/periods.ts';
 import { parseDuration } from '../shared/units/duration.ts';
 import { parseTokens } from '../shared/units/tokens.ts';
@@ -63,4 +63,27 @@ export function resolveRange(options: RangeOptions, fallback: DateRange | null):
 
 export function currentWeek(): DateRange {
   return weekRangeOf(today());
+}
+
+/** The flags of every command that exports text: publish, export, article, facts. */
+export interface RedactionFlags {
+  redact?: string;
+  /** false with --no-redaction. */
+  redaction?: boolean;
+  /** false with --no-revision-note. */
+  revisionNote?: boolean;
+}
+
+/** Adds --redact PROFILE and --no-redaction (and --no-revision-note for a day's post), worded alike everywhere. */
+export function addRedactionFlags(command: Command, options: { revisionNote: boolean }): Command {
+  command
+    .option('--redact <profile>', 'apply this redaction profile (default: the active profile in settings)')
+    .option('--no-redaction', 'export without redaction even when a profile is active');
+  if (options.revisionNote) command.option('--no-revision-note', 'leave out the "Revised on …" note');
+  return command;
+}
+
+/** The exporter's profile option: a name, null for none, undefined for the active profile. */
+export function redactionProfile(flags: RedactionFlags): string | null | undefined {
+  return flags.redaction === false ? null : flags.redact;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { writeFileAtomicSync } from '../core/files/atomicWrite.ts';
 import { DATA_FORMATS, type DataFormat } from '../core/data/dataFormats.ts';
 import { isJournalError } from '../core/errors.ts';
 import type { HookRunner } from '../core/hook/hookCommand.ts';
@@ -13,9 +14,10 @@ import { today } from '../shared/metrics/periods.ts';
 import { toStatsJson } from '../shared/metrics/summary.ts';
 import { COMMAND_MODULES } from './commands/index.ts';
 import { addSessionOption, createTaskWithSessions } from './commands/sessions.ts';
-import { summaryLines, taskLine } from './format.ts';
+import { summaryLines, taskLine, warnLeaks } from './format.ts';
 import { needsJournal } from './journalFree.ts';
 import {
+  addRedactionFlags,
   currentWeek,
   parseAgentDuration,
   parseDateOption,
@@ -24,8 +26,10 @@ import {
   parseMonthOption,
   parseTokenOption,
   parseWeekOption,
+  redactionProfile,
   resolveRange,
   type RangeOptions,
+  type RedactionFlags,
 } from './options.ts';
 
 export interface CliIo {
@@ -133,7 +137,8 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
   const resolveFile = (file: string) => path.resolve(io.cwd, file);
   const writeOut = (text: string, out: string | undefined) => {
     if (out) {
-      fs.writeFileSync(resolveFile(out), text);
+      // Temporary file, fsync, rename: a full disk leaves the previous file whole, never truncated.
+      writeFileAtomicSync(resolveFile(out), text);
     } else {
       io.stdout(text);
     }
@@ -216,14 +221,19 @@ export function buildProgram(io: CliIo): { program: Command; closeJournal: () =>
       io.stdout(flags.json ? json(day) : `${day.workDate}: intro ${day.intro.length} chars, analysis ${day.analysis.length} chars, published ${day.publicationDate ?? '—'}\n`);
     });
 
-  program
-    .command('export')
-    .description("the day's Leverage Record post as markdown")
-    .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).default(today(), 'today'))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action((flags: { date: string; out?: string }) => {
-      writeOut(open().dailyPost(flags.date), flags.out);
-    });
+  addRedactionFlags(
+    program
+      .command('export')
+      .description("the day's Leverage Record post as markdown, as the app saves it (redacted with the active profile, with any revision note)")
+      .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).default(today(), 'today'))
+      .option('--out <file>', 'write to a file instead of stdout'),
+    { revisionNote: true },
+  ).action(async (flags: RedactionFlags & { date: string; out?: string }) => {
+    const { exportDay } = await import('../core/publishing/publishDay.ts');
+    const exported = exportDay(open(), flags.date, { profile: redactionProfile(flags), revisionNote: flags.revisionNote !== false });
+    writeOut(exported.markdown, flags.out);
+    warnLeaks(exported.leaks, io.stderr);
+  });
 
   addRangeFlags(program.command('export-data').description("export tasks in the app's own CSV or JSON format"))
     .addOption(new Option('--format <format>', 'csv or json').choices(DATA_FORMATS).makeOptionMandatory())

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'IMPORT_FAILED',
   'IO_FAILED',
   'FORBIDDEN',
+  'SYNC_FAILED',
+  'WRONG_PASSPHRASE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

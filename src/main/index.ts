@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
 import { inboxFolderFor, pendingSessions } from '../core/hook/inbox.ts';
@@ -6,6 +7,8 @@ import { Journal } from '../core/journal.ts';
 import type { Settings } from '../shared/domain/settings.ts';
 import { today } from '../shared/metrics/periods.ts';
 import { formatFactor } from '../shared/units/factor.ts';
+import { cliArguments, cliOutput } from './cli/cliMode.ts';
+import { createDesktopIntegration } from './cli/desktopIntegration.ts';
 import { createDailyBackup } from './data/dailyBackup.ts';
 import { createSessionPrompter, describePendingSession, markSessionsLogged, type ShownNotification } from './hook/sessionPrompts.ts';
 import { watchExternalWrites } from './ipc/changeEvents.ts';
@@ -17,11 +20,14 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './security/appP
 import { isTrustedFrame, trustedOrigins, APP_SCHEME } from './security/origins.ts';
 import { denyAllPermissions, guardWebContents } from './security/webContentsGuards.ts';
 import { isAllowedExternalUrl } from './security/externalLinks.ts';
+import { activateForQuickAdd, applyEarlyPlatformRules } from './platform/platformRules.ts';
+import { applyLaunchAtLogin, loginItemSupport } from './platform/loginItem.ts';
 import { createShortcutManager } from './shortcut/shortcutManager.ts';
 import { journalPath, openJournalAtStartup } from './startup/openJournal.ts';
 import { createSettingsEffects } from './startup/settingsEffects.ts';
 import { createAppTray, type AppTray } from './tray/appTray.ts';
-import { createAppWindows } from './windows/appWindows.ts';
+import { createAppWindows, type AppWindows } from './windows/appWindows.ts';
+import { createCloseToTray, TRAY_NOTICE } from './windows/closeToTray.ts';
 
 const isDevelopment = !app.isPackaged;
 // The dev server is trusted only while developing; a packaged app ignores the variable.
@@ -29,10 +35,6 @@ const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefin
 const preload = path.join(import.meta.dirname, '../preload/index.cjs');
 const rendererRoot = path.join(import.meta.dirname, '../renderer');
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-
-// Must happen before `ready`.
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-app.enableSandbox();
 
 function openExternal(url: string): void {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
@@ -69,7 +71,13 @@ function runAction(title: string, action: () => unknown): void {
     .catch((error: unknown) => showFailure(title, error));
 }
 
-async function start(): Promise<void> {
+interface EarlyState {
+  wayland: boolean;
+  /** A second launch that arrived before the windows existed: show the main window once they do. */
+  secondInstance: { pending: boolean; windows: AppWindows | null };
+}
+
+async function start(early: EarlyState): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
@@ -85,23 +93,57 @@ async function start(): Promise<void> {
   const host = createJournalHost(opened, (file) => Journal.open(file));
   const journal = () => host.current();
 
+  let tray: AppTray | null = null;
+  const noticeFile = path.join(app.getPath('userData'), 'tray-notice-shown');
+  const closeToTray = createCloseToTray({
+    enabled: () => journal().settings.get().closeToTray,
+    trayAvailable: () => tray !== null,
+    noticeShown: () => fs.existsSync(noticeFile),
+    markNoticeShown: () => {
+      try {
+        fs.writeFileSync(noticeFile, `${new Date().toISOString()}\n`);
+      } catch {
+        // Showing the notice again next time is harmless.
+      }
+    },
+    notify: () => void showNotification(TRAY_NOTICE.title, TRAY_NOTICE.body(process.platform), () => windows.showMain()),
+  });
+  app.on('before-quit', () => closeToTray.markQuitting());
   const windows = createAppWindows({
     preload,
     devServerUrl,
     devTools: isDevelopment,
     windowStateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    onMainClose: (event, window) => closeToTray.onClose(event, window),
+    // Windows ends the session without before-quit: let the window close then.
+    onSessionEnd: () => closeToTray.markQuitting(),
     onMainClosed: () => {
-      // macOS apps keep running in the menu bar; elsewhere closing the main window quits.
+      // Reached when the window really closed (quitting, or hide-on-close turned off): macOS apps
+      // keep running in the menu bar; elsewhere the app quits.
       if (process.platform !== 'darwin') app.quit();
     },
   });
-  let tray: AppTray | null = null;
-  const showQuickAdd = () => windows.showQuickAdd(tray?.bounds() ?? null);
+  early.secondInstance.windows = windows;
+  const showQuickAdd = () => {
+    activateForQuickAdd(app, process.platform);
+    windows.showQuickAdd(tray?.bounds() ?? null);
+  };
 
-  const shortcuts = createShortcutManager(globalShortcut, showQuickAdd);
+  const shortcuts = createShortcutManager(globalShortcut, showQuickAdd, { unconfirmable: early.wayland });
+  const loginItem = { platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, env: process.env, setLoginItemSettings: (settings: { openAtLogin: boolean }) => app.setLoginItemSettings(settings) };
   const applySettings = createSettingsEffects(shortcuts, (openAtLogin) => {
-    // In development this would register the bare Electron binary as a login item.
-    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin });
+    try {
+      applyLaunchAtLogin(openAtLogin, loginItem);
+    } catch (error) {
+      showFailure('Launch at login could not be changed', error);
+    }
+  });
+  const integration = createDesktopIntegration({
+    platform: process.platform,
+    env: process.env,
+    isPackaged: app.isPackaged,
+    executable: process.execPath,
+    databasePath: () => journal().path,
   });
 
   const dialogParent = () => BrowserWindow.getFocusedWindow() ?? windows.mainWindow();
@@ -123,6 +165,10 @@ async function start(): Promise<void> {
     openFolder: (folder) => shell.openPath(folder),
     appVersion: () => app.getVersion(),
     shortcutStatus: () => shortcuts.status(),
+    launchAtLoginAvailable: () => loginItemSupport(loginItem).available,
+    desktopIntegration: () => integration.status(),
+    setCliTool: (installed) => integration.setCliTool(installed),
+    setClaudeHook: (installed) => integration.setClaudeHook(installed),
     closeQuickAdd: () => windows.hideQuickAdd(),
     documentsFolder: () => app.getPath('documents'),
     restoreJournal: async (backupFile) => {
@@ -185,7 +231,10 @@ async function start(): Promise<void> {
       return showNotification(prompt.title, prompt.body, onClick);
     },
     notifyMore: (count) => showNotification('Log these sessions?', `${count} more finished Claude Code sessions are waiting to be logged.`, () => windows.showMain()),
-    accept: (sessionId) => windows.sendToQuickAdd(tray?.bounds() ?? null, 'prefillQuickAdd', { sessionId }),
+    accept: (sessionId) => {
+      activateForQuickAdd(app, process.platform);
+      windows.sendToQuickAdd(tray?.bounds() ?? null, 'prefillQuickAdd', { sessionId });
+    },
     onError: (error) => console.error('Leverage Journal: reading the hook inbox failed', error),
   });
   const dailyBackup = createDailyBackup({
@@ -225,7 +274,6 @@ async function start(): Promise<void> {
   let stopBackups = () => {};
   let stopPrompts = () => {};
   let backgroundStarted = false;
-  app.on('second-instance', () => windows.showMain());
   app.on('activate', () => windows.showMain());
   app.on('will-quit', () => {
     backgroundStarted = true;
@@ -245,20 +293,69 @@ async function start(): Promise<void> {
     stopPrompts = sessionPrompts.watch();
   };
   windows.showMain().once('ready-to-show', () => setImmediate(startBackground));
+  if (early.secondInstance.pending) windows.showMain();
   const fallback = setTimeout(startBackground, 15_000);
   fallback.unref();
 }
 
-if (!app.requestSingleInstanceLock()) {
-  // A second launch hands over to the first (which focuses its window) and exits.
-  app.quit();
+/**
+ * `"Leverage Journal" <command> …`: the CLI, headless (no window, tray or lock), its output on
+ * stdout/stderr (on Windows through the launcher's files, see cliOutput) and its exit code.
+ */
+async function runHeadless(args: string[]): Promise<void> {
+  // macOS would otherwise show a Dock icon for the run.
+  if (process.platform === 'darwin') app.dock?.hide();
+  const output = cliOutput(process.env);
+  let code = 1;
+  try {
+    const { runCli } = await import('../cli/program.ts');
+    code = await runCli(args, {
+      stdout: output.stdout,
+      stderr: output.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      // The Stop hook of an installed app runs the app itself; a development build has no such command.
+      hookRunner: app.isPackaged ? { kind: 'app', executable: process.execPath } : null,
+    });
+  } catch (error) {
+    output.stderr(`leverage: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  try {
+    output.finish();
+  } catch {
+    code = code || 1;
+  }
+  // Piped stdout can be asynchronous (macOS): let it drain before exiting.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  app.exit(code);
+}
+
+// Checked before the single-instance lock: a CLI run must run, not hand its arguments to an open app.
+const cliArgs = cliArguments(process.argv, process.defaultApp === true);
+if (cliArgs) {
+  void runHeadless(cliArgs);
 } else {
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  start().catch((error: unknown) => {
-    showFailure('Leverage Journal could not start', error);
+  // Must happen before `ready`.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.enableSandbox();
+  const { wayland } = applyEarlyPlatformRules(app, process.platform, process.env);
+  if (!app.requestSingleInstanceLock()) {
+    // A second launch hands over to the first (which focuses its window) and exits.
     app.quit();
-  });
+  } else {
+    // Listening right after taking the lock: a second launch during start-up is not dropped.
+    const early: EarlyState = { wayland, secondInstance: { pending: false, windows: null } };
+    app.on('second-instance', () => {
+      if (early.secondInstance.windows) early.secondInstance.windows.showMain();
+      else early.secondInstance.pending = true;
+    });
+    app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    start(early).catch((error: unknown) => {
+      showFailure('Leverage Journal could not start', error);
+      app.quit();
+    });
+  }
 }

@@ -50,6 +50,9 @@ export const CHANNEL_NAMES = [
   'saveArticle',
   'listBackups',
   'restoreBackup',
+  'desktopIntegration',
+  'setCliTool',
+  'setClaudeHook',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['dataChanged', 'command', 'settingsChanged', 'prefillQuickAdd'] as const satisfies readonly EventName[];

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -278,6 +278,25 @@ describe('renderer against the real handlers', () => {
     await expect.poll(() => harness.journal.settings.get().theme).toBe('dark');
     await page.getByRole('radio', { name: 'System' }).click();
     await expect.poll(background).toBe(light);
+  });
+
+  test('Settings installs and removes the Claude Code hook and the leverage command, as the installed app', async () => {
+    const folder = dirname(harness.journal.path);
+    const settingsFile = join(folder, '.claude', 'settings.json');
+    const shim = join(folder, '.local', 'bin', 'leverage');
+    await go('Settings');
+    await page.getByRole('button', { name: 'Install the hook' }).click();
+    await page.getByRole('button', { name: 'Remove the hook' }).waitFor();
+    expect(readFileSync(settingsFile, 'utf8')).toContain(`"command": "'/opt/Leverage Journal/leverage-journal' hook run --inbox ${join(folder, 'inbox')} --leverage-journal-hook"`);
+    await page.getByRole('button', { name: 'Install the leverage command' }).click();
+    await page.getByRole('button', { name: 'Remove the leverage command' }).waitFor();
+    expect(readFileSync(shim, 'utf8')).toContain("exec '/opt/Leverage Journal/leverage-journal' \"$@\"");
+    await page.getByRole('button', { name: 'Remove the leverage command' }).click();
+    await page.getByRole('button', { name: 'Install the leverage command' }).waitFor();
+    expect(existsSync(shim)).toBe(false);
+    await page.getByRole('button', { name: 'Remove the hook' }).click();
+    await page.getByRole('button', { name: 'Install the hook' }).waitFor();
+    expect(readFileSync(settingsFile, 'utf8')).not.toContain('hook run');
   });
 
   test('the main window starts with at most 300 KB of gzipped JavaScript (other screens load lazily)', () => {

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import type { PeriodSpec } from '../../core/publishing/periodArticle.ts';
-import { parseDateOption, parseMonthOption, parseWeekOption } from '../options.ts';
+import { warnLeaks } from '../format.ts';
+import { addRedactionFlags, parseDateOption, parseMonthOption, parseWeekOption, redactionProfile, type RedactionFlags } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 import { parseCountOption } from './facts.ts';
 
-interface ArticleFlags {
+interface ArticleFlags extends RedactionFlags {
   week?: string;
   month?: string;
   last?: number;
@@ -29,7 +30,7 @@ function periodOf(flags: ArticleFlags): PeriodSpec {
 
 /** `leverage article --week W | --month M | --last N | --from D --to D [--out FILE] [--charts DIR]`. */
 export const articleCommand: CommandModule = (context: CommandContext) => {
-  context.program
+  const article = context.program
     .command('article')
     .description('a markdown article for a week, a month, the last N days or any range, with optional SVG charts')
     .addOption(new Option('--week <week>', 'an ISO week, e.g. 2026-W09').argParser(parseWeekOption))
@@ -39,20 +40,23 @@ export const articleCommand: CommandModule = (context: CommandContext) => {
     .addOption(new Option('--to <date>', 'last day of a range').argParser(parseDateOption))
     .option('--out <file>', 'write the markdown to a file instead of stdout')
     .option('--charts <dir>', 'also write SVG charts into this folder and link them from the article')
-    .addOption(new Option('--exclude-lowest <n>', 'lowest-leverage tasks set aside in the facts').argParser(parseCountOption))
+    .addOption(new Option('--exclude-lowest <n>', 'lowest-leverage tasks set aside in the facts').argParser(parseCountOption));
+  // Articles carry no revision note: they are written afresh each time.
+  addRedactionFlags(article, { revisionNote: false })
     .action(async (flags: ArticleFlags) => {
-      const { periodArticle } = await import('../../core/publishing/periodArticle.ts');
+      const { exportArticle } = await import('../../core/publishing/publishDay.ts');
       const spec = periodOf(flags);
       const out = flags.out ? context.resolvePath(flags.out) : undefined;
       const chartsDir = flags.charts ? context.resolvePath(flags.charts) : undefined;
       // Links are relative to where the markdown goes, so the pair can be copied to a blog as is.
       const chartsLink = chartsDir ? path.relative(out ? path.dirname(out) : context.resolvePath('.'), chartsDir).split(path.sep).join('/') : undefined;
-      const article = periodArticle(context.journal(), spec, { chartsLink, excludeLowest: flags.excludeLowest });
+      const article = exportArticle(context.journal(), spec, { chartsLink, excludeLowest: flags.excludeLowest, profile: redactionProfile(flags) });
       if (chartsDir) {
         fs.mkdirSync(chartsDir, { recursive: true });
         for (const chart of article.charts) fs.writeFileSync(path.join(chartsDir, chart.fileName), chart.svg);
       }
       context.writeOut(article.markdown, flags.out);
+      warnLeaks(article.leaks, context.stderr);
       if (flags.out) context.stderr(`Wrote ${out}${chartsDir ? ` and ${article.charts.length} chart(s) in ${chartsDir}` : ''}.\n`);
     });
 };

@@ -3,6 +3,7 @@ import type { CommandModule } from './context.ts';
 import { importCommand } from './import.ts';
 import { publishingCommands } from './publishing.ts';
 import { sessionsCommand } from './sessions.ts';
+import { syncCommands } from './sync.ts';
 
 /**
  * Command modules beyond the core set in program.ts. Each feature adds its own file in this
@@ -12,4 +13,5 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   backupCommands,
   importCommand, sessionsCommand,
   publishingCommands,
+  syncCommands,
 ];

@@ -1,14 +1,10 @@
 import { Option } from 'commander';
-import type { DayExport } from '../../core/publishing/publishDay.ts';
 import type { DayRevision } from '../../core/publishing/revisions.ts';
 import { today } from '../../shared/metrics/periods.ts';
-import { parseDateOption } from '../options.ts';
+import { addRedactionFlags, parseDateOption, redactionProfile, type RedactionFlags } from '../options.ts';
 import { visible } from '../terminalText.ts';
+import { leakLines, warnLeaks } from '../format.ts';
 import type { CommandContext, CommandModule } from './context.ts';
-
-export function leakLines(exported: DayExport): string[] {
-  return exported.leaks.map((leak) => visible(`  line ${leak.line}:${leak.column}  "${leak.found}" (${leak.name})  ${leak.context}`));
-}
 
 export function revisionLines(revision: DayRevision): string[] {
   if (!revision.published) return [`${revision.workDate} was never published.`];
@@ -25,51 +21,47 @@ export function revisionLines(revision: DayRevision): string[] {
   return lines.map(visible);
 }
 
-interface PublishFlags {
+interface PublishFlags extends RedactionFlags {
   date: string;
   out?: string;
-  redact?: string;
-  redaction?: boolean;
-  revisionNote?: boolean;
   strict?: boolean;
   dryRun?: boolean;
 }
 
 /** `leverage publish --date D [--out FILE] [--redact PROFILE | --no-redaction]` and `leverage revision --date D`. */
 export const publishCommand: CommandModule = (context: CommandContext) => {
-  context.program
+  const publish = context.program
     .command('publish')
     .description("export the day's post and mark it published (stores a snapshot, so later edits show as a revision)")
     .addOption(new Option('--date <date>', 'work date').argParser(parseDateOption).default(today(), 'today'))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--redact <profile>', 'apply this redaction profile (default: the active profile in settings)')
-    .option('--no-redaction', 'publish without redaction even when a profile is active')
-    .option('--no-revision-note', 'leave out the "Revised on …" note')
+    .option('--out <file>', 'write to a file instead of stdout');
+  addRedactionFlags(publish, { revisionNote: true })
     .option('--strict', 'refuse to publish when a private name remains in the output')
     .option('--dry-run', 'export (redacted, with any revision note) without marking the day published')
     .action(async (flags: PublishFlags) => {
       const { exportDay, publishDay } = await import('../../core/publishing/publishDay.ts');
       const journal = context.journal();
       const options = {
-        profile: flags.redaction === false ? null : flags.redact,
+        profile: redactionProfile(flags),
         revisionNote: flags.revisionNote !== false,
       };
       if (flags.strict || flags.dryRun) {
         const preview = exportDay(journal, flags.date, options);
         if (flags.dryRun) {
           context.writeOut(preview.markdown, flags.out);
-          if (preview.leaks.length > 0) context.stderr(`Warning: private names remain in the output:\n${leakLines(preview).join('\n')}\n`);
+          warnLeaks(preview.leaks, context.stderr);
           return;
         }
         if (preview.leaks.length > 0) {
-          throw new Error(`Not published: ${preview.leaks.length} private name(s) remain in the output:\n${leakLines(preview).join('\n')}`);
+          throw new Error(`Not published: ${preview.leaks.length} private name(s) remain in the output:\n${leakLines(preview.leaks).join('\n')}`);
         }
       }
-      const published = publishDay(journal, flags.date, options);
-      context.writeOut(published.markdown, flags.out);
+      // With --out, the file is written (atomically) before the day is recorded as published.
+      const published = publishDay(journal, flags.date, { ...options, deliver: flags.out ? (markdown) => context.writeOut(markdown, flags.out) : undefined });
+      if (!flags.out) context.writeOut(published.markdown, undefined);
       const redaction = published.profile ? `, redacted with "${published.profile}" (${published.replacements.length} replacement(s))` : '';
       context.stderr(`Published ${flags.date} (snapshot ${published.snapshotId}${redaction}${published.note ? ', with a revision note' : ''}).\n`);
-      if (published.leaks.length > 0) context.stderr(`Warning: private names remain in the output:\n${leakLines(published).join('\n')}\n`);
+      warnLeaks(published.leaks, context.stderr);
     });
 
   context.program

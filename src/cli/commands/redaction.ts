@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import type { RedactionProfileSetting } from '../../shared/domain/settings.ts';
 import { parseDateOption } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
-import { leakLines } from './publish.ts';
+import { leakLines } from '../format.ts';
 
 /** `leverage redaction list | alias | unalias | use | preview`: profiles live in settings; stored tasks are never changed. */
 export const redactionCommand: CommandModule = (context: CommandContext) => {
@@ -88,7 +88,7 @@ export const redactionCommand: CommandModule = (context: CommandContext) => {
       if (!exported.profile) throw new Error('No redaction profile: give --profile NAME or set one with `leverage redaction use NAME`.');
       const lines = [`Profile "${exported.profile}": ${exported.replacements.length} replacement(s), ${exported.leaks.length} remaining occurrence(s).`];
       for (const entry of exported.replacements) lines.push(`  line ${entry.line}:${entry.column}  "${entry.original}" → "${entry.replacement}"  ${entry.context}`);
-      if (exported.leaks.length > 0) lines.push('Remaining (inside a word, identifier or path: edit the text or add an alias):', ...leakLines(exported));
+      if (exported.leaks.length > 0) lines.push('Remaining (inside a word, identifier or path: edit the text or add an alias):', ...leakLines(exported.leaks));
       context.stdout(`${lines.join('\n')}\n`);
     });
 };

@@ -27,6 +27,9 @@ export const SHELL_CHANNELS = [
   'closeQuickAdd',
   'saveArticle',
   'restoreBackup',
+  'desktopIntegration',
+  'setCliTool',
+  'setClaudeHook',
 ] as const satisfies readonly Channel[];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, ShellChannel>;

@@ -60,6 +60,15 @@ export function escapeTableCell(text: string): string {
     .trim();
 }
 
+/**
+ * Makes a name (a title, a workstream, the agent label) safe inside a line of markdown prose: all of
+ * escapeTableCell, and a leading `#`, `>`, `-`, `+`, `*`, `=` or `1.` cannot open a heading, quote or
+ * list where the name starts a sentence or a list item.
+ */
+export function escapeInline(text: string): string {
+  return escapeTableCell(text).replace(/^([#>+*=-]|\d+[.)])/, '\\$1');
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -79,7 +88,7 @@ export function taskLogOrder(tasks: readonly Task[]): Task[] {
 export function taskLogTable(tasks: readonly Task[], settings: PostSettings, taskAgents?: DailyPostInput['taskAgents']): string {
   const label = dayAgentLabel(settings, taskAgents);
   const mixed = dayAgents(taskAgents).some((agent) => agent !== 'claude');
-  const header = ['Task', 'Human Est.', `${label} Time`, 'Tokens', 'Leverage'];
+  const header = ['Task', 'Human Est.', `${escapeTableCell(label)} Time`, 'Tokens', 'Leverage'];
   // On mixed days the person may have each task name its agent(s).
   const named = (task: Task) => {
     const agents = mixed && settings.postAgentPerTask ? (taskAgents?.get(task.id) ?? []) : [];
@@ -103,7 +112,7 @@ export function aggregateTable(summary: Summary, settings: PostSettings, taskAge
     [
       ['Total tasks', String(summary.taskCount)],
       ['Total human-equivalent hours', formatHours(summary.humanSeconds)],
-      [`Total ${label === 'Agent' ? 'agent' : label} minutes`, `${formatMinutes(minutes)} (${formatHoursAndMinutes(minutes)})`],
+      [`Total ${label === 'Agent' ? 'agent' : escapeTableCell(label)} minutes`, `${formatMinutes(minutes)} (${formatHoursAndMinutes(minutes)})`],
       ['Total tokens', formatTokenTotal(summary.tokens)],
       ['Weighted average leverage', formatFactor(summary.leverage, settings.factorFormat)],
     ],

@@ -7,9 +7,13 @@ import { formatTrimmed } from '../../shared/units/rounding.ts';
 import { humanWeeks, summarize, taskLeverage, type MetricTask, type Summary } from '../../shared/metrics/summary.ts';
 import { longDate } from '../../shared/metrics/longDate.ts';
 import type { SeriesPoint } from '../metrics/metricEngine.ts';
+import { escapeInline } from '../post/dailyPost.ts';
 import { capitalize, countNoun, countWord, listJoin } from './numberWords.ts';
 
 /**
+ * Every name in a fact's text (titles, workstreams, the agent label) is escaped as markdown text, so
+ * a title such as `![x](…)` or `<img onerror>` stays text wherever the sentence is pasted.
+ *
  * Analysis facts: sentences the user can insert into a post's Analysis section, every number
  * computed from the data (never typed by hand), each with the figures it states.
  */
@@ -126,7 +130,7 @@ function excludingFacts(input: FactInput, summary: Summary, words: (typeof SCOPE
       kind: 'lowest-share',
       text:
         `${excluded.length === 1 ? 'That task accounts' : `These ${tasksWord} account`} for ${minutes(removed.agentSeconds)} of ${words.owner} ` +
-        `${minutes(summary.agentSeconds)} ${input.agentLabel} minutes while contributing only ${hours(removed.humanSeconds)} of the ` +
+        `${minutes(summary.agentSeconds)} ${escapeInline(input.agentLabel)} minutes while contributing only ${hours(removed.humanSeconds)} of the ` +
         `${hours(summary.humanSeconds)} human-equivalent hours.`,
       figures: {
         excludedCount: excluded.length,
@@ -145,7 +149,7 @@ function taskFact(kind: 'ceiling' | 'floor', task: MetricTask, factor: number, i
   const label = kind === 'ceiling' ? 'The ceiling' : 'The floor';
   return {
     kind,
-    text: `${label}: ${task.title} at ${formatFactor(factor, input.factorFormat)} (${formatHours(task.humanSeconds)} of human-equivalent work in ${formatMinutes(task.agentSeconds)}).`,
+    text: `${label}: ${escapeInline(task.title)} at ${formatFactor(factor, input.factorFormat)} (${formatHours(task.humanSeconds)} of human-equivalent work in ${formatMinutes(task.agentSeconds)}).`,
     figures: { taskId: task.id, title: task.title, factor, humanHours: task.humanSeconds / 3600, agentMinutes: task.agentSeconds / 60 },
   };
 }
@@ -246,7 +250,7 @@ function superlativeFacts(input: FactInput, summary: Summary, words: (typeof SCO
   if (largest && input.largestOtherTask && largest.humanSeconds > input.largestOtherTask.humanSeconds) {
     facts.push({
       kind: 'largest-task',
-      text: `${largest.title} (${formatHours(largest.humanSeconds)}) is the largest task on record; the previous largest was ${formatHours(input.largestOtherTask.humanSeconds)} on ${longDate(input.largestOtherTask.workDate)}.`,
+      text: `${escapeInline(largest.title)} (${formatHours(largest.humanSeconds)}) is the largest task on record; the previous largest was ${formatHours(input.largestOtherTask.humanSeconds)} on ${longDate(input.largestOtherTask.workDate)}.`,
       figures: {
         taskId: largest.id,
         humanHours: largest.humanSeconds / 3600,
@@ -267,8 +271,8 @@ function workstreamFacts(input: FactInput, summary: Summary, words: (typeof SCOP
     return {
       kind: 'workstream-share' as const,
       text:
-        `${name}: ${countNoun(stream.taskCount, 'task')}, ${hours(stream.humanSeconds)} of ${words.owner} ${hours(summary.humanSeconds)} hours ` +
-        `(${formatTrimmed(humanShare * 100, 0)}%) and ${minutes(stream.agentSeconds)} of ${minutes(summary.agentSeconds)} ${input.agentLabel} minutes ` +
+        `${escapeInline(name)}: ${countNoun(stream.taskCount, 'task')}, ${hours(stream.humanSeconds)} of ${words.owner} ${hours(summary.humanSeconds)} hours ` +
+        `(${formatTrimmed(humanShare * 100, 0)}%) and ${minutes(stream.agentSeconds)} of ${minutes(summary.agentSeconds)} ${escapeInline(input.agentLabel)} minutes ` +
         `(${formatTrimmed(agentShare * 100, 0)}%), at ${formatFactor(stream.leverage, input.factorFormat)}.`,
       figures: {
         workstream: stream.workstream,
@@ -310,7 +314,7 @@ export function computeFacts(input: FactInput): Fact[] {
       kind: 'human-weeks',
       text:
         `A ${formatFactor(summary.leverage, input.factorFormat)} weighted average across ${summary.taskCount} tasks means ${weeks.text} ` +
-        `(${hours(summary.humanSeconds)} hours ÷ 40) in ${formatHoursAndMinutes(summary.agentSeconds)} of ${input.agentLabel} time.`,
+        `(${hours(summary.humanSeconds)} hours ÷ 40) in ${formatHoursAndMinutes(summary.agentSeconds)} of ${escapeInline(input.agentLabel)} time.`,
       figures: {
         leverage: summary.leverage,
         humanHours: summary.humanSeconds / 3600,

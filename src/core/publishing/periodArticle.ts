@@ -119,7 +119,8 @@ export function periodArticle(journal: Journal, spec: PeriodSpec, options: Artic
   const { range } = period;
   const settings = journal.settings.get();
   const format = settings.factorFormat;
-  const agent = settings.agentLabel;
+  // Every field is escaped where it is written: the agent label here, titles in the tables, names in the facts.
+  const agent = escapeTableCell(settings.agentLabel);
   const summary = journal.metrics.range(range);
   const days = journal.metrics.dailySeries(range);
   const weeks = journal.metrics.weeklySeries(range);

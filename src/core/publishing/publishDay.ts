@@ -4,6 +4,8 @@ import type { Journal } from '../journal.ts';
 import { writeTransaction } from '../store/database.ts';
 import { escapeTableCell } from '../post/dailyPost.ts';
 import { findProfile, redact, type Alias, type Leak, type Replacement } from './redaction.ts';
+import type { Fact, FigureValue } from './facts.ts';
+import { periodArticle, type ArticleOptions, type PeriodArticle, type PeriodSpec } from './periodArticle.ts';
 import { compareWithSnapshot, revisionNote, type DayRevision } from './revisions.ts';
 
 export interface DayExportOptions {
@@ -15,12 +17,16 @@ export interface DayExportOptions {
   on?: string | undefined;
 }
 
-export interface DayExport {
+export interface PublishOptions extends DayExportOptions {
+  /**
+   * Delivers the post (e.g. writes `--out FILE`) inside the publishing transaction: when it throws
+   * (a full disk), nothing is recorded, so a day is never marked published with a missing post.
+   */
+  deliver?: ((markdown: string) => void) | undefined;
+}
+
+export interface DayExport extends ExportedText {
   workDate: string;
-  markdown: string;
-  profile: string | null;
-  replacements: Replacement[];
-  leaks: Leak[];
   revision: DayRevision;
   note: string | null;
 }
@@ -59,20 +65,59 @@ function profileFor(journal: Journal, requested: string | null | undefined) {
   return profile;
 }
 
+/** Text as it leaves the journal: redacted with the chosen profile, with what was replaced and what remains. */
+export interface ExportedText {
+  markdown: string;
+  profile: string | null;
+  replacements: Replacement[];
+  leaks: Leak[];
+}
+
+/**
+ * The one exporter: every text that leaves the journal (the day's post, a period article, analysis
+ * facts) passes here, so the CLI and the app apply the same profile the same way. `profile`
+ * undefined uses the active profile, null none. Reads only: the stored data is never altered.
+ */
+export function exportText(journal: Journal, text: string, profile: string | null | undefined): ExportedText {
+  const chosen = profileFor(journal, profile);
+  if (!chosen) return { markdown: text, profile: null, replacements: [], leaks: [] };
+  const result = redact(text, markdownAliases(chosen.aliases));
+  return { markdown: result.text, profile: chosen.name, replacements: result.replacements, leaks: result.leaks };
+}
+
 /**
  * The day's post as it would be published: the daily post, a "Revised on …" note when it was
  * published before and has changed since, then the redaction profile applied to the whole text.
- * Reads only: the stored data is never altered.
  */
 export function exportDay(journal: Journal, date: string, options: DayExportOptions = {}): DayExport {
   const revision = dayRevision(journal, date);
   const note = options.revisionNote === false ? null : revisionNote(revision, options.on ?? today());
   const post = journal.dailyPost(date);
-  const text = note ? `${post}\n${note}\n` : post;
-  const profile = profileFor(journal, options.profile);
-  if (!profile) return { workDate: date, markdown: text, profile: null, replacements: [], leaks: [], revision, note };
-  const result = redact(text, markdownAliases(profile.aliases));
-  return { workDate: date, markdown: result.text, profile: profile.name, replacements: result.replacements, leaks: result.leaks, revision, note };
+  return { workDate: date, ...exportText(journal, note ? `${post}\n${note}\n` : post, options.profile), revision, note };
+}
+
+/** A period article as it would be published: every field escaped (periodArticle), then redacted. */
+export function exportArticle(journal: Journal, spec: PeriodSpec, options: ArticleOptions & Pick<DayExportOptions, 'profile'> = {}): PeriodArticle & ExportedText {
+  const article = periodArticle(journal, spec, options);
+  return { ...article, ...exportText(journal, article.markdown, options.profile) };
+}
+
+/** Analysis facts as they would be published: each sentence and each text figure redacted. */
+export function exportFacts(facts: readonly Fact[], journal: Journal, profile: string | null | undefined): { facts: Fact[]; profile: string | null; leaks: Leak[] } {
+  const leaks: Leak[] = [];
+  const redacted = (text: string) => {
+    const exported = exportText(journal, text, profile);
+    leaks.push(...exported.leaks);
+    return exported.markdown;
+  };
+  const figure = (value: FigureValue): FigureValue =>
+    typeof value === 'string' ? redacted(value) : Array.isArray(value) && value.every((item) => typeof item === 'string') ? value.map(redacted) : value;
+  const out = facts.map((fact) => ({
+    kind: fact.kind,
+    text: redacted(fact.text),
+    figures: Object.fromEntries(Object.entries(fact.figures).map(([key, value]) => [key, figure(value)])),
+  }));
+  return { facts: out, profile: exportText(journal, '', profile).profile, leaks };
 }
 
 export interface PublishedDay extends DayExport {
@@ -84,7 +129,7 @@ export interface PublishedDay extends DayExport {
  * Exports the day and marks it published: stores a snapshot of its tasks and text (so later edits
  * show as a revision) and sets the publication date if none was set, in one transaction.
  */
-export function publishDay(journal: Journal, date: string, options: DayExportOptions = {}): PublishedDay {
+export function publishDay(journal: Journal, date: string, options: PublishOptions = {}): PublishedDay {
   return writeTransaction(journal.db, () => {
     const day = journal.days.get(date);
     const tasks = journal.tasks.listByDate(date);
@@ -101,6 +146,7 @@ export function publishDay(journal: Journal, date: string, options: DayExportOpt
       markdown: exported.markdown,
       redactionProfile: exported.profile,
     });
+    options.deliver?.(exported.markdown);
     return { ...exported, snapshotId, publishedAt };
   });
 }

@@ -2,8 +2,8 @@ import { inboxFolderFor, markSessionHandled, pendingSessions } from '../hook/inb
 import type { DriftingChannels, ExpectExactOutputs, Handler } from '../ipc/invokeHandler.ts';
 import type { Journal } from '../journal.ts';
 import { dayFacts, weekFacts } from './journalFacts.ts';
-import { periodArticle, type PeriodSpec } from './periodArticle.ts';
-import { dayRevision, exportDay, publishDay } from './publishDay.ts';
+import type { PeriodSpec } from './periodArticle.ts';
+import { dayRevision, exportArticle, exportDay, publishDay } from './publishDay.ts';
 
 type PublishingChannel =
   | 'dayFacts'
@@ -33,7 +33,7 @@ export function publishingHandlers(journal: Journal) {
           : input.lastDays !== undefined
             ? { lastDays: input.lastDays }
             : { from: input.from as string, to: input.to as string };
-      const article = periodArticle(journal, spec, { chartsLink: input.chartsLink, excludeLowest: input.excludeLowest });
+      const article = exportArticle(journal, spec, { chartsLink: input.chartsLink, excludeLowest: input.excludeLowest, profile: input.profile });
       return { title: article.period.title, ...article.period.range, markdown: article.markdown, charts: article.charts };
     },
     redactionPreview: ({ date, profile }) => {

@@ -7,6 +7,13 @@
  * ("inference_engine_aces", "aces-core", "aces.ts") or a path ("~/code/aces/src"), where a
  * replacement would mangle the text. The leak check is aggressive: it reports every remaining
  * occurrence of a private name anywhere, case-insensitively, so those left-alone places are seen.
+ *
+ * Both compare Unicode-folded text (see `foldText`): NFKC (fullwidth letters, ligatures, NFD
+ * accents composed), with invisible characters (soft hyphen, zero-width space and joiners, BOM —
+ * every Default_Ignorable_Code_Point) taken out, so `Ａｃｍｅ`, `Ac\u00adme` and `Acme` (NFD é…)
+ * all match; between the words of a name any run of whitespace, or none, matches (`AcmeCorp`
+ * and `Acme   Corp` match the alias `Acme Corp`). Each match is mapped back to the original text,
+ * which is what gets replaced or reported.
  */
 
 export interface Alias {
@@ -73,6 +80,53 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+const COMBINING = /\p{M}/u;
+
+/** Text folded for matching, and for each folded UTF-16 unit the original range it came from. */
+export interface FoldedText {
+  readonly text: string;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+/**
+ * NFKC with invisible characters removed, keeping a map back to the original. The text is folded
+ * one cluster at a time (a character and the combining marks after it), so every folded character
+ * maps to the whole cluster it came from.
+ */
+export function foldText(original: string): FoldedText {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const characters = Array.from(original);
+  let offset = 0;
+  for (let index = 0; index < characters.length; ) {
+    const start = offset;
+    let cluster = '';
+    do {
+      const char = characters[index] as string;
+      if (!INVISIBLE.test(char)) cluster += char;
+      offset += char.length;
+      index += 1;
+    } while (index < characters.length && COMBINING.test(characters[index] as string));
+    const folded = cluster.normalize('NFKC').replace(new RegExp(INVISIBLE.source, 'gu'), '');
+    for (let unit = 0; unit < folded.length; unit += 1) {
+      starts.push(start);
+      ends.push(offset);
+    }
+    text += folded;
+  }
+  return { text, starts, ends };
+}
+
+/** The pattern of a name: its folded words, with any run of whitespace (or none) between them. */
+function namePattern(name: string): RegExp | null {
+  const words = foldText(name).text.trim().split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return null;
+  return new RegExp(words.map(escapeRegExp).join('\\s*'), 'giu');
+}
+
 /**
  * The public phrase in the case of the matched text. Spelt as the alias spells it: the phrase as
  * written. Otherwise "ACES" → upper case, "Aces" → capitalised (a sentence start), else as written.
@@ -108,14 +162,35 @@ function usableAliases(aliases: readonly Alias[]): Alias[] {
   return aliases.filter((alias) => alias.from.trim() !== '');
 }
 
-/** Every case-insensitive occurrence of every alias, longest name first at equal positions. */
-function occurrences(text: string, aliases: readonly Alias[]): { alias: Alias; start: number; end: number }[] {
-  const found: { alias: Alias; start: number; end: number }[] = [];
+interface Occurrence {
+  alias: Alias;
+  /** The span in the original text. */
+  start: number;
+  end: number;
+  /** The span in the folded text. */
+  foldedStart: number;
+  foldedEnd: number;
+}
+
+/** Spans of the folded text where `pattern` matches (overlapping ones too: "aaa" in "aaaa"). */
+function foldedMatches(folded: FoldedText, pattern: RegExp): [number, number][] {
+  const spans: [number, number][] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(folded.text); match !== null; match = pattern.exec(folded.text)) {
+    if (match[0].length > 0) spans.push([match.index, match.index + match[0].length]);
+    pattern.lastIndex = match.index + 1;
+  }
+  return spans;
+}
+
+/** Every case-insensitive, Unicode-folded occurrence of every alias, longest name first at equal positions. */
+function occurrences(folded: FoldedText, aliases: readonly Alias[]): Occurrence[] {
+  const found: Occurrence[] = [];
   for (const alias of usableAliases(aliases)) {
-    const pattern = new RegExp(escapeRegExp(alias.from), 'giu');
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      found.push({ alias, start: match.index, end: match.index + match[0].length });
-      pattern.lastIndex = match.index + 1; // overlapping occurrences ("aaa" in "aaaa") are all seen
+    const pattern = namePattern(alias.from);
+    if (!pattern) continue;
+    for (const [foldedStart, foldedEnd] of foldedMatches(folded, pattern)) {
+      found.push({ alias, start: folded.starts[foldedStart] as number, end: folded.ends[foldedEnd - 1] as number, foldedStart, foldedEnd });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -126,10 +201,11 @@ export function redact(text: string, aliases: readonly Alias[]): RedactionResult
   const replacements: Replacement[] = [];
   let output = '';
   let cursor = 0;
-  for (const hit of occurrences(text, aliases)) {
-    if (hit.start < cursor || !standsAlone(text, hit.start, hit.end)) continue;
+  const folded = foldText(text);
+  for (const hit of occurrences(folded, aliases)) {
+    if (hit.start < cursor || !standsAlone(folded.text, hit.foldedStart, hit.foldedEnd)) continue;
     const original = text.slice(hit.start, hit.end);
-    const replacement = matchCase(original, hit.alias.to, hit.alias.from);
+    const replacement = matchCase(folded.text.slice(hit.foldedStart, hit.foldedEnd), hit.alias.to, foldText(hit.alias.from).text);
     replacements.push({
       original,
       replacement,
@@ -151,17 +227,14 @@ export function redact(text: string, aliases: readonly Alias[]): RedactionResult
  * ("Acme" → "Acme's client") is not reported where it is that phrase.
  */
 export function findLeaks(text: string, aliases: readonly Alias[]): Leak[] {
+  const folded = foldText(text);
   const publicSpans: [number, number][] = [];
   for (const alias of usableAliases(aliases)) {
-    if (alias.to.trim() === '') continue;
-    const pattern = new RegExp(escapeRegExp(alias.to), 'giu');
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      publicSpans.push([match.index, match.index + match[0].length]);
-      pattern.lastIndex = match.index + Math.max(1, match[0].length);
-    }
+    const pattern = alias.to.trim() === '' ? null : namePattern(alias.to);
+    if (pattern) publicSpans.push(...foldedMatches(folded, pattern));
   }
-  return occurrences(text, aliases)
-    .filter((hit) => !publicSpans.some(([start, end]) => hit.start >= start && hit.end <= end))
+  return occurrences(folded, aliases)
+    .filter((hit) => !publicSpans.some(([start, end]) => hit.foldedStart >= start && hit.foldedEnd <= end))
     .map((hit) => ({
       name: hit.alias.from,
       found: text.slice(hit.start, hit.end),

@@ -277,6 +277,70 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'sync across devices: global ids, outbox, merge state, conflicts',
+    up(db) {
+      // Sync is off by default and these tables stay empty until `sync init`. The triggers that fill
+      // sync_ids and sync_outbox are installed by the sync engine when sync is turned on (generated from
+      // its list of synced fields, see src/core/sync/triggers.ts), so with sync off no write pays for them.
+      // sync_config: this device's id and name, the folder, the key of an encrypted folder, the last result.
+      // sync_ids: the stable global id of every synced row whose local key is a number (tasks, published
+      //   snapshots) and the partition (document) it lives in; CLI ids stay local.
+      // sync_outbox: every local change (table, local key, changed fields), written by the triggers in the
+      //   same transaction as the change, folded into this device's documents by the next sync.
+      // sync_partitions: the heads of this device's document that the tables reflect (what was applied).
+      // sync_peers: every other device seen in the folder, and the signatures of its files already merged.
+      // sync_conflicts: a field changed on two devices at once; the winner is in the table, the other
+      //   values here, until the person keeps one.
+      db.exec(`
+        CREATE TABLE sync_config (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sync_ids (
+          tbl TEXT NOT NULL,
+          local_id INTEGER NOT NULL,
+          gid TEXT NOT NULL UNIQUE,
+          partition TEXT NOT NULL,
+          PRIMARY KEY (tbl, local_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE sync_outbox (
+          seq INTEGER PRIMARY KEY,
+          tbl TEXT NOT NULL,
+          key TEXT NOT NULL,
+          fields TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sync_partitions (
+          partition TEXT PRIMARY KEY,
+          applied_heads TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sync_peers (
+          device_id TEXT PRIMARY KEY,
+          name TEXT,
+          first_seen_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          last_saved_at TEXT,
+          files TEXT NOT NULL DEFAULT '{}',
+          problem TEXT
+        ) STRICT;
+
+        CREATE TABLE sync_conflicts (
+          tbl TEXT NOT NULL,
+          gid TEXT NOT NULL,
+          field TEXT NOT NULL,
+          winner TEXT NOT NULL,
+          others TEXT NOT NULL,
+          detected_at TEXT NOT NULL,
+          PRIMARY KEY (tbl, gid, field)
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 6,
     name: 'sessions of every coding agent (Codex CLI, Gemini CLI, OpenCode) beside Claude Code',
     up(db) {
       // agent_sessions gains the agent, reasoning tokens, the agent's own total (NULL: the four

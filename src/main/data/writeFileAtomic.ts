@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../../core/files/atomicWrite.ts';
 
 export interface FileToWrite {
   readonly target: string;
@@ -26,7 +27,10 @@ export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<v
   }
 }
 
-/** Writes next to the target and renames over it, so a crash never leaves a half-written file. */
+/**
+ * One file: the core's atomic write (temporary file with the target's mode, fsync, rename; through
+ * a symlink; the temporary file always removed), the same one the CLI's `--out` uses.
+ */
 export async function writeFileAtomic(target: string, contents: string): Promise<void> {
-  await writeFilesAtomic([{ target, contents }]);
+  writeFileAtomicSync(target, contents);
 }

@@ -9,6 +9,7 @@ import { listBackups } from '../../core/backup/backupFiles.ts';
 import { createBackup } from '../../core/backup/backupService.ts';
 import { backupFolderFor } from '../../core/paths.ts';
 import { exportDay } from '../../core/publishing/publishDay.ts';
+import type { ChannelOutput } from '../../shared/ipc/contract.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../data/writeFileAtomic.ts';
 
 export interface FileFilter {
@@ -25,7 +26,12 @@ export interface ShellServices {
   /** Resolves to '' on success or an error message (like shell.openPath). */
   openFolder(folder: string): Promise<string>;
   appVersion(): string;
-  shortcutStatus(): { registered: boolean; error: string | null };
+  shortcutStatus(): { registered: boolean; error: string | null; note: string | null };
+  launchAtLoginAvailable(): boolean;
+  /** Settings → Command-line tool and Claude Code (see src/main/cli/desktopIntegration.ts). */
+  desktopIntegration(): ChannelOutput<'desktopIntegration'>;
+  setCliTool(installed: boolean): Promise<ChannelOutput<'desktopIntegration'>>;
+  setClaudeHook(installed: boolean): ChannelOutput<'desktopIntegration'>;
   closeQuickAdd(): boolean;
   /** Where save dialogs start. */
   documentsFolder(): string;
@@ -110,8 +116,13 @@ function shellHandlers(journal: Journal, services: ShellServices) {
         backupFolder: backupFolderFor(journal.path),
         shortcutRegistered: shortcut.registered,
         shortcutError: shortcut.error,
+        shortcutNote: shortcut.note,
+        launchAtLoginAvailable: services.launchAtLoginAvailable(),
       };
     },
+    desktopIntegration: () => services.desktopIntegration(),
+    setCliTool: ({ installed }) => services.setCliTool(installed),
+    setClaudeHook: ({ installed }) => services.setClaudeHook(installed),
     openDataFolder: async () => ({ opened: (await services.openFolder(path.dirname(journal.path))) === '' }),
     saveArticle: async ({ markdown, suggestedName, charts }) => {
       const target = await services.chooseSaveFile({

@@ -12,6 +12,10 @@ export interface AppWindowsOptions {
   devServerUrl: string | undefined;
   devTools: boolean;
   windowStateFile: string;
+  /** The main window's `close` event (hide-on-close prevents it; see closeToTray.ts). */
+  onMainClose?: (event: { preventDefault(): void }, window: BrowserWindow) => void;
+  /** Windows is logging off or shutting down (the window's `session-end`). */
+  onSessionEnd?: () => void;
   /** Runs when the main window has closed (the app quits there except on macOS). */
   onMainClosed: () => void;
 }
@@ -26,9 +30,14 @@ export function createAppWindows(options: AppWindowsOptions) {
     const saved = loadWindowState(options.windowStateFile);
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow({ preload: options.preload, devTools: options.devTools, bounds: initialBounds(saved, workAreas, { width: 1280, height: 820 }) });
-    if (saved?.maximized) window.maximize();
     rememberBounds(window, options.windowStateFile);
-    window.once('ready-to-show', () => window.show());
+    // Maximized only once the page has painted: maximizing the hidden window would show it blank (white).
+    window.once('ready-to-show', () => {
+      if (saved?.maximized) window.maximize();
+      window.show();
+    });
+    window.on('close', (event) => options.onMainClose?.(event, window));
+    window.on('session-end', () => options.onSessionEnd?.());
     window.on('closed', () => {
       main = null;
       options.onMainClosed();

@@ -33,6 +33,8 @@ export const settingFields = {
   globalShortcut: z.string().max(100),
   theme: z.enum(['system', 'light', 'dark']),
   launchAtLogin: z.boolean(),
+  /** Closing the main window hides it; the app keeps running in the tray until Quit. */
+  closeToTray: z.boolean(),
   backupsToKeep: z.number().int().min(1).max(365),
   redactionProfiles: z
     .array(redactionProfileSchema)
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   globalShortcut: 'CommandOrControl+Shift+L',
   theme: 'system',
   launchAtLogin: false,
+  closeToTray: true,
   backupsToKeep: 14,
   redactionProfiles: [],
   activeRedactionProfile: null,

@@ -33,6 +33,28 @@ const redactionLeakSchema = z.object({ name: z.string(), found: z.string(), ...t
 const redactionInput = { date: workDateSchema, profile: z.string().max(100).nullable().optional() };
 const revisionValue = z.union([z.string(), z.number(), z.null()]);
 /** A finished Claude Code session waiting in the hook inbox (written by `leverage hook run`). */
+/** What Settings shows about the command-line tool and the Claude Code hook. */
+export const desktopIntegrationSchema = z.object({
+  cliTool: z.object({
+    /** Only the installed app can put itself on PATH (a development build says why not in `note`). */
+    available: z.boolean(),
+    installed: z.boolean(),
+    path: z.string(),
+    onPath: z.boolean(),
+    note: z.string().nullable(),
+  }),
+  claudeHook: z.object({
+    available: z.boolean(),
+    installed: z.boolean(),
+    /** Exactly one entry of ours, running the command this install would write. */
+    current: z.boolean(),
+    settingsFile: z.string(),
+    command: z.string().nullable(),
+    installedCommands: z.array(z.string()),
+    note: z.string().nullable(),
+  }),
+});
+
 export const pendingHookSessionSchema = z.object({
   sessionId: z.string(),
   transcriptPath: z.string().nullable(),
@@ -189,8 +211,17 @@ export const ipcContract = {
       backupFolder: z.string(),
       shortcutRegistered: z.boolean(),
       shortcutError: z.string().nullable(),
+      /** Registered, but the OS cannot confirm it works (Wayland). */
+      shortcutNote: z.string().nullable(),
+      /** "Launch at login" can work here (the installed app, not a development build). */
+      launchAtLoginAvailable: z.boolean(),
     }),
   },
+  // Settings → Command-line tool and Claude Code: the `leverage` shim on PATH and the Stop hook, as
+  // fit how the app is installed. setCliTool/setClaudeHook answer with the new state.
+  desktopIntegration: { input: none, output: desktopIntegrationSchema },
+  setCliTool: { input: z.strictObject({ installed: z.boolean() }), output: desktopIntegrationSchema },
+  setClaudeHook: { input: z.strictObject({ installed: z.boolean() }), output: desktopIntegrationSchema },
   openDataFolder: { input: none, output: z.object({ opened: z.boolean() }) },
   backupNow: { input: none, output: z.object({ path: z.string() }) },
   closeQuickAdd: { input: none, output: z.object({ closed: z.boolean() }) },
@@ -241,6 +272,8 @@ export const ipcContract = {
         to: workDateSchema.optional(),
         chartsLink: z.string().max(1000).optional(),
         excludeLowest: excludeLowestInput,
+        /** A redaction profile (omitted: the active one; null: none), as for the day's post. */
+        profile: z.string().max(200).nullable().optional(),
       })
       .refine((input) => [input.week, input.month, input.lastDays, input.from ?? input.to].filter((value) => value !== undefined).length === 1, {
         error: 'give exactly one of week, month, lastDays or from/to',

@@ -6,6 +6,7 @@ import { createCoreHandlers, type ShellHandlerTable } from '../../../src/core/ip
 import type { HandlerTable } from '../../../src/core/ipc/invokeHandler.ts';
 import type { Journal } from '../../../src/core/journal.ts';
 import { exportDay } from '../../../src/core/publishing/publishDay.ts';
+import { createDesktopIntegration } from '../../../src/main/cli/desktopIntegration.ts';
 
 /** What the shell doubles did, for assertions. */
 export interface ShellLog {
@@ -26,6 +27,15 @@ export function createTestHandlers(
   shown: { databasePath: string; backupFolder: string },
 ): { handlers: HandlerTable; log: ShellLog } {
   const log: ShellLog = { copied: [], saved: [], exported: [], quickAddClosed: 0 };
+  // The app's own Settings → Command-line tool / Claude Code service, as an installed Linux app in this folder.
+  const integration = createDesktopIntegration({
+    platform: 'linux',
+    env: { HOME: folder, PATH: join(folder, '.local', 'bin') },
+    isPackaged: true,
+    executable: '/opt/Leverage Journal/leverage-journal',
+    databasePath: () => journal.path,
+    place: { file: join(folder, '.local', 'bin', 'leverage'), elevated: false, pathFolder: null },
+  });
   const shell: ShellHandlerTable = {
     savePost: ({ date, profile, revisionNote }) => {
       const path = join(folder, `leverage-record-${date}.md`);
@@ -51,7 +61,12 @@ export function createTestHandlers(
       backupFolder: shown.backupFolder,
       shortcutRegistered: true,
       shortcutError: null,
+      shortcutNote: null,
+      launchAtLoginAvailable: true,
     }),
+    desktopIntegration: () => integration.status(),
+    setCliTool: ({ installed }) => integration.setCliTool(installed),
+    setClaudeHook: ({ installed }) => integration.setClaudeHook(installed),
     openDataFolder: () => ({ opened: true }),
     backupNow: () => {
       const path = join(folder, `backup-${Date.now()}.sqlite`);

@@ -122,8 +122,9 @@ describe('a corrupt or foreign file at the data path', () => {
     db.pragma('journal_mode = DELETE');
     db.close();
     const bytes = fs.readFileSync(file);
-    // Scribble over every page after the first (the b-tree pages of the tables and indexes).
-    for (let offset = 4096 + 100; offset < bytes.length; offset += 4096) bytes.fill(0xa5, offset, offset + 64);
+    // Scribble over the start of every page after the first (the b-tree page headers of the tables and
+    // indexes), so the damage hits what SQLite reads whatever the schema's page layout.
+    for (let offset = 4096; offset < bytes.length; offset += 4096) bytes.fill(0xa5, offset, offset + 64);
     fs.writeFileSync(file, bytes);
     const damaged = createHash('sha256').update(bytes).digest('hex');
 

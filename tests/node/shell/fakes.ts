@@ -17,7 +17,11 @@ export function fakeServices(answers: { saveTo?: string | null; openFrom?: strin
     writeClipboard: vi.fn(),
     openFolder: vi.fn(async () => ''),
     appVersion: () => '9.9.9',
-    shortcutStatus: () => ({ registered: false, error: 'CommandOrControl+Shift+L is already in use by another application.' }),
+    shortcutStatus: () => ({ registered: false, error: 'CommandOrControl+Shift+L is already in use by another application.', note: null }),
+    launchAtLoginAvailable: () => true,
+    desktopIntegration: () => FAKE_INTEGRATION,
+    setCliTool: vi.fn(async (installed: boolean) => ({ ...FAKE_INTEGRATION, cliTool: { ...FAKE_INTEGRATION.cliTool, installed } })),
+    setClaudeHook: vi.fn((installed: boolean) => ({ ...FAKE_INTEGRATION, claudeHook: { ...FAKE_INTEGRATION.claudeHook, installed, current: installed } })),
     closeQuickAdd: vi.fn(() => true),
     documentsFolder: () => '/home/someone/Documents',
     restoreJournal: vi.fn(async (backupFile: string) => ({ restoredFrom: backupFile, safetyBackup: null as string | null })),
@@ -25,6 +29,20 @@ export function fakeServices(answers: { saveTo?: string | null; openFrom?: strin
   } satisfies ShellServices;
   return services;
 }
+
+/** An installed app on Linux with neither the CLI shim nor the hook installed. */
+export const FAKE_INTEGRATION = {
+  cliTool: { available: true, installed: false, path: '/home/someone/.local/bin/leverage', onPath: true, note: null },
+  claudeHook: {
+    available: true,
+    installed: false,
+    current: false,
+    settingsFile: '/home/someone/.claude/settings.json',
+    command: "'/opt/Leverage Journal/leverage-journal' hook run --inbox '/home/someone/.config/Leverage Journal/inbox' --leverage-journal-hook",
+    installedCommands: [] as string[],
+    note: null,
+  },
+};
 
 export const TASK = { workDate: '2026-03-01', title: 'Port the importer', humanSeconds: 4 * 3600, agentSeconds: 20 * 60 };
 

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,116 +7,7 @@ import { Journal } from '../../../src/core/journal.ts';
 import { CHANNELS, channelName, eventChannelName } from '../../../src/shared/ipc/contract.ts';
 import { copyCorpus, S1 } from '../agentLogs/corpus.ts';
 import { tempFolder } from '../helpers/tempJournal.ts';
-
-/** A whole fake Electron, recording what the composition root (src/main/index.ts) does with it. */
-function fakeElectron(userData: string) {
-  const calls: string[] = [];
-  const windows: Array<EventEmitter & { options: Record<string, unknown>; url?: string }> = [];
-  class BrowserWindow extends EventEmitter {
-    options: Record<string, unknown>;
-    url?: string;
-    webContents = Object.assign(new EventEmitter(), { isLoading: () => false, isDestroyed: () => false, send: vi.fn(), isDevToolsOpened: () => false });
-    constructor(options: Record<string, unknown>) {
-      super();
-      this.options = options;
-      windows.push(this);
-    }
-    static getFocusedWindow = () => null;
-    loadURL(url: string) {
-      this.url = url;
-      return Promise.resolve();
-    }
-    isDestroyed = () => false;
-    isMinimized = () => false;
-    isMaximized = () => false;
-    isVisible = () => false;
-    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
-    show() {}
-    focus() {}
-    hide() {}
-    maximize() {}
-    setPosition() {}
-  }
-  class Tray extends EventEmitter {
-    setToolTip() {}
-    setContextMenu() {}
-    setImage() {}
-    getBounds = () => ({ x: 0, y: 0, width: 0, height: 0 });
-    destroy() {}
-    constructor() {
-      super();
-      calls.push('tray');
-    }
-  }
-  const app = Object.assign(new EventEmitter(), {
-    isPackaged: true,
-    getPath: (name: string) => (name === 'userData' ? userData : path.join(userData, name)),
-    getAppPath: () => userData,
-    getVersion: () => '1.2.3',
-    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
-    whenReady: () => {
-      calls.push('whenReady');
-      return Promise.resolve();
-    },
-    requestSingleInstanceLock: () => true,
-    quit: vi.fn(() => calls.push('quit')),
-    setLoginItemSettings: vi.fn(),
-  });
-  const notifications: Array<EventEmitter & { options: { title: string; body: string }; closed: boolean }> = [];
-  class Notification extends EventEmitter {
-    static isSupported = () => true;
-    options: { title: string; body: string };
-    closed = false;
-    constructor(options: { title: string; body: string }) {
-      super();
-      this.options = options;
-      notifications.push(this);
-    }
-    show() {}
-    close() {
-      this.closed = true;
-    }
-  }
-  const handled = new Map<string, unknown>();
-  const electron = {
-    app,
-    BrowserWindow,
-    Tray,
-    Notification,
-    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
-    nativeImage: { createFromPath: () => ({ setTemplateImage() {} }) },
-    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
-    protocol: {
-      registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
-      handle: vi.fn((scheme: string) => calls.push(`protocol.handle:${scheme}`)),
-    },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
-    ipcMain: { handle: vi.fn((channel: string, listener: unknown) => handled.set(channel, listener)) },
-    globalShortcut: { register: vi.fn(() => true), unregister: vi.fn(), unregisterAll: vi.fn() },
-    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
-    clipboard: { writeText: vi.fn() },
-    shell: { openExternal: vi.fn(), openPath: vi.fn() },
-    screen: {
-      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
-      getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
-      getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
-      getCursorScreenPoint: () => ({ x: 0, y: 0 }),
-    },
-  };
-  return { electron, calls, windows, handled, notifications };
-}
-
-async function start(userData: string, prepare: (fake: ReturnType<typeof fakeElectron>) => void = () => {}) {
-  const fake = fakeElectron(userData);
-  prepare(fake);
-  // Electron sets this in a packaged app; plain Node has none.
-  (process as { resourcesPath?: string }).resourcesPath = userData;
-  vi.resetModules();
-  vi.doMock('electron', () => fake.electron);
-  await import('../../../src/main/index.ts');
-  await vi.waitFor(() => expect(fake.calls.includes('tray') || fake.calls.includes('quit')).toBe(true));
-  return fake;
-}
+import { startMain as start, type fakeElectron } from './fakeElectron.ts';
 
 describe('the main process entry', () => {
   const started: Array<ReturnType<typeof fakeElectron>> = [];
@@ -141,7 +31,9 @@ describe('the main process entry', () => {
     expect(windows[0]?.url).toBe('app://renderer/index.html');
     expect((windows[0]?.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
     expect(electron.globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Shift+L', expect.any(Function));
-    expect(electron.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false });
+    // Linux: "Launch at login" is an XDG autostart entry (off: none), not Electron's login item.
+    expect(electron.app.setLoginItemSettings).not.toHaveBeenCalled();
+    expect(fs.existsSync(path.join(process.env.XDG_CONFIG_HOME as string, 'autostart', 'leverage-journal.desktop'))).toBe(false);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
 
     // A write through IPC from the app's own page reaches the database and tells the windows.

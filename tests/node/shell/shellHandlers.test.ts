@@ -111,6 +111,8 @@ describe('shell handlers', () => {
         backupFolder: path.join(path.dirname(journal.path), 'backups'),
         shortcutRegistered: false,
         shortcutError: 'CommandOrControl+Shift+L is already in use by another application.',
+        shortcutNote: null,
+        launchAtLoginAvailable: true,
       },
     });
   });

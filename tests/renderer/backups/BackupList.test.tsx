@@ -15,7 +15,7 @@ let close: () => void;
 
 beforeEach(() => {
   restoreBackup = vi.fn<Handler<'restoreBackup'>>(({ path }) => ({ restoredFrom: path, safetyBackup: '/data/backups/leverage-before-restore-2026-03-03T10-00-00-000Z.db' }));
-  const { journal } = installRealJournal({ shell: { listBackups: () => BACKUPS, restoreBackup, appInfo: () => ({ version: '0', databasePath: '', backupFolder: '', shortcutRegistered: true, shortcutError: null }) } });
+  const { journal } = installRealJournal({ shell: { listBackups: () => BACKUPS, restoreBackup, appInfo: () => ({ version: '0', databasePath: '', backupFolder: '', shortcutRegistered: true, shortcutError: null, shortcutNote: null, launchAtLoginAvailable: true }) } });
   close = () => journal.close();
 });
 afterEach(() => {

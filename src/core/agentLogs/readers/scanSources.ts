@@ -90,7 +90,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /**
  * Reads one agent's sources under the roots. A source whose size and time (and its companions')
- * are unchanged is not read again: its parts are kept (table `agent_sources`, migration 5), so a
+ * are unchanged is not read again: its parts are kept (table `agent_sources`, migration 6), so a
  * re-scan reads only what changed, and sessions whose logs are gone keep their figures.
  */
 export function scanSources(db: SqliteDatabase, reader: SourceReader, roots: readonly string[]): SourceScanResult {

@@ -4,6 +4,7 @@ import { call } from '../api/client.ts';
 import { BackupList } from '../backups/BackupList.tsx';
 import { TemplateSettings } from '../components/TemplateSettings.tsx';
 import { RedactionProfilesEditor } from '../publishing/RedactionProfilesEditor.tsx';
+import { DesktopIntegrationSettings } from '../settings/DesktopIntegrationSettings.tsx';
 import { useAppStore } from '../stores/appStore.ts';
 import { applyTheme, useSettingsStore } from '../stores/settingsStore.ts';
 import { toast } from '../stores/toastStore.ts';
@@ -58,9 +59,15 @@ export default function SettingsScreen() {
                 ))}
               </div>
             </div>
+            {appInfo?.launchAtLoginAvailable !== false && (
+              <label className="check">
+                <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
+                Launch at login
+              </label>
+            )}
             <label className="check">
-              <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
-              Launch at login
+              <input type="checkbox" checked={settings.closeToTray} onChange={(event) => void update({ closeToTray: event.target.checked })} />
+              Keep running in the tray when the window is closed
             </label>
             {loaded && <GeneralSettings key={JSON.stringify([settings.agentLabel, settings.defaultWorkstreams, settings.globalShortcut, settings.backupsToKeep])} settings={settings} />}
           </section>
@@ -120,6 +127,12 @@ export default function SettingsScreen() {
           </section>
         </div>
         <div className="settings-column">
+          <section className="card" aria-labelledby="integration-title">
+            <h2 id="integration-title" className="card-title">
+              Command line and Claude Code
+            </h2>
+            <DesktopIntegrationSettings />
+          </section>
           <section className="card" aria-labelledby="template-title">
             <h2 id="template-title" className="card-title">
               Post template
@@ -193,7 +206,7 @@ function GeneralSettings({ settings }: { settings: Settings }) {
           </span>
         ) : (
           <span id="shortcut-status" className="hint">
-            {appInfo?.shortcutRegistered ? 'Registered: works from any app.' : 'Electron accelerator, e.g. CommandOrControl+Shift+L'}
+            {appInfo?.shortcutNote ?? (appInfo?.shortcutRegistered ? 'Registered: works from any app.' : 'Electron accelerator, e.g. CommandOrControl+Shift+L')}
           </span>
         )}
       </div>

@@ -32,7 +32,7 @@ const SHELL_DOUBLES: Record<string, () => unknown> = {
   copyPost: () => ({ characters: 0 }),
   exportData: () => ({ path: null }),
   importData: () => ({ path: null, tasks: 0, days: 0 }),
-  appInfo: () => ({ version: '0.0.0', databasePath: '/nowhere', backupFolder: '/nowhere', shortcutRegistered: false, shortcutError: null }),
+  appInfo: () => ({ version: '0.0.0', databasePath: '/nowhere', backupFolder: '/nowhere', shortcutRegistered: false, shortcutError: null, shortcutNote: null, launchAtLoginAvailable: false }),
   openDataFolder: () => ({ opened: false }),
   backupNow: () => ({ path: '/nowhere/backup.db' }),
   closeQuickAdd: () => ({ closed: false }),

@@ -26,7 +26,8 @@ function signature(source: Source): { signature: string; bytes: number } {
     try {
       const stat = fs.statSync(file);
       if (stat.isFile()) bytes += stat.size;
-      parts.push(`${stat.size}:${Math.round(stat.mtimeMs)}`);
+      // An empty companion (a -wal a reader's connection left behind) says nothing new.
+      parts.push(file !== source.path && stat.size === 0 ? '-' : `${stat.size}:${Math.round(stat.mtimeMs)}`);
     } catch {
       parts.push('-');
     }
@@ -137,12 +138,24 @@ export function scanSources(db: SqliteDatabase, reader: SourceReader, roots: rea
       result.badLines += parts.reduce((sum, part) => sum + part.badLines, 0);
     }
   }
-  const partsOf = db.prepare('SELECT s.parts FROM agent_sources s JOIN agent_source_sessions l ON l.path = s.path WHERE l.session_id = ? AND s.agent = ?');
+  // Each source holding a touched session is parsed once (a database holds every session).
+  const pathsOf = db.prepare('SELECT l.path FROM agent_source_sessions l JOIN agent_sources s ON s.path = l.path WHERE l.session_id = ? AND s.agent = ?');
+  const partsAt = db.prepare('SELECT parts FROM agent_sources WHERE path = ?');
+  const parsed = new Map<string, Map<string, SessionPart[]>>();
+  const partsIn = (sourcePath: string): Map<string, SessionPart[]> => {
+    let bySession = parsed.get(sourcePath);
+    if (!bySession) {
+      bySession = new Map();
+      const row = partsAt.get(sourcePath) as { parts: string } | undefined;
+      for (const part of row ? (JSON.parse(row.parts) as SessionPart[]) : []) bySession.set(part.sessionId, [...(bySession.get(part.sessionId) ?? []), part]);
+      parsed.set(sourcePath, bySession);
+    }
+    return bySession;
+  };
   writeTransaction(db, () => {
     for (const sessionId of touched) {
-      const parts = (partsOf.all(sessionId, reader.agent) as { parts: string }[]).flatMap((row) =>
-        (JSON.parse(row.parts) as SessionPart[]).filter((part) => part.sessionId === sessionId),
-      );
+      const paths = (pathsOf.all(sessionId, reader.agent) as { path: string }[]).map((row) => row.path);
+      const parts = paths.flatMap((sourcePath) => partsIn(sourcePath).get(sessionId) ?? []);
       if (parts.length > 0) storeSession(db, reader.agent, sessionId, parts);
     }
   });
@@ -150,10 +163,14 @@ export function scanSources(db: SqliteDatabase, reader: SourceReader, roots: rea
   return result;
 }
 
+const upserts = new WeakMap<SqliteDatabase, ReturnType<SqliteDatabase['prepare']>>();
+
 function storeSession(db: SqliteDatabase, agent: string, sessionId: string, parts: SessionPart[]): void {
   const figures = combineParts(parts);
   const t = figures.tokens;
-  db.prepare(
+  let upsert = upserts.get(db);
+  if (!upsert) {
+    upsert = db.prepare(
     `INSERT INTO agent_sessions (session_id, project, cwd, git_branch, title, first_at, last_at, agent_ms, agent_ms_source, wall_ms,
        input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, models, bad_lines, updated_at,
        agent, reasoning_tokens, total_tokens, parent_session_id, agent_figures)
@@ -165,7 +182,10 @@ function storeSession(db: SqliteDatabase, agent: string, sessionId: string, part
        cache_creation_tokens = excluded.cache_creation_tokens, cache_read_tokens = excluded.cache_read_tokens, models = excluded.models,
        bad_lines = excluded.bad_lines, updated_at = excluded.updated_at, agent = excluded.agent, reasoning_tokens = excluded.reasoning_tokens,
        total_tokens = excluded.total_tokens, parent_session_id = excluded.parent_session_id, agent_figures = excluded.agent_figures`,
-  ).run({
+    );
+    upserts.set(db, upsert);
+  }
+  upsert.run({
     sessionId,
     project: figures.cwd ? path.basename(figures.cwd) : null,
     cwd: figures.cwd,

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { call } from '../api/client.ts';
 import { plural } from '../lib/mutations.ts';
 import { toast } from '../stores/toastStore.ts';
+import './DataImportButton.css';
 
 type DataImportMode = 'merge' | 'replace' | 'skip';
 

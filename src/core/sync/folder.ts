@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { KeyDerivation } from './crypto.ts';
@@ -48,37 +48,6 @@ export function deviceFolder(folder: string, deviceId: string): string {
 
 export function partitionFile(folder: string, deviceId: string, partition: string): string {
   return path.join(deviceFolder(folder, deviceId), `${partition}${PARTITION_EXTENSION}`);
-}
-
-/**
- * Writes a file so that readers (and a crash) only ever see the old or the new contents:
- * a temporary file beside it, fsync, rename over the target, fsync the folder.
- */
-export function writeFileAtomicSync(target: string, contents: Uint8Array | string): void {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let descriptor: number | null = null;
-  try {
-    descriptor = fs.openSync(temporary, 'w', 0o644);
-    fs.writeSync(descriptor, typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents);
-    fs.fsyncSync(descriptor);
-    fs.closeSync(descriptor);
-    descriptor = null;
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    if (descriptor !== null) fs.closeSync(descriptor);
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-  try {
-    const folderDescriptor = fs.openSync(path.dirname(target), 'r');
-    try {
-      fs.fsyncSync(folderDescriptor);
-    } finally {
-      fs.closeSync(folderDescriptor);
-    }
-  } catch {
-    // Some platforms (Windows) cannot fsync a folder; the rename itself is atomic there.
-  }
 }
 
 /** What a file name in a device folder is. Sync tools rename copies they could not reconcile. */

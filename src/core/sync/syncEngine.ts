@@ -18,9 +18,9 @@ import {
   MANIFEST_NAME,
   manifestSchema,
   partitionFile,
-  writeFileAtomicSync,
   type Manifest,
 } from './folder.ts';
+import { writeFileAtomicSync } from '../files/atomicWrite.ts';
 import { installSyncTriggers, queueExistingRows, TRIGGER_VERSION } from './triggers.ts';
 import type { SyncConflict, SyncPeer, SyncReport, SyncStatus } from './syncTypes.ts';
 

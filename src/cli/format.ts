@@ -46,3 +46,8 @@ export function leakLines(leaks: readonly Leak[]): string[] {
 export function warnLeaks(leaks: readonly Leak[], stderr: (text: string) => void): void {
   if (leaks.length > 0) stderr(`Warning: private names remain in the output:\n${leakLines(leaks).join('\n')}\n`);
 }
+
+/** A value as the CLI prints it for --json: indented JSON and a newline. */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -27,3 +27,8 @@ export function resolveDatabasePath(explicit: string | undefined, env: NodeJS.Pr
 export function backupFolderFor(databasePath: string): string {
   return path.join(path.dirname(databasePath), 'backups');
 }
+
+/** `<journal>.moved-aside.json`: the files moved aside from this journal's path that are still undecided. */
+export function movedAsideRecordFor(databasePath: string): string {
+  return `${databasePath}.moved-aside.json`;
+}

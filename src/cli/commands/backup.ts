@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { backupFolderFor, resolveDatabasePath } from '../../core/paths.ts';
 import type { CommandContext, CommandModule } from './context.ts';
+import { json } from '../format.ts';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(2)} MB`;
@@ -34,7 +35,7 @@ export const backupCommands: CommandModule = (context: CommandContext) => {
       const folder = backupFolderFor(databasePath());
       const backups = listBackups(folder);
       if (flags.json) {
-        context.stdout(`${JSON.stringify(backups, null, 2)}\n`);
+        context.stdout(json(backups));
       } else if (backups.length === 0) {
         context.stdout(`No backups in ${folder}.\n`);
       } else {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { warnLeaks } from '../format.ts';
+import { json, warnLeaks } from '../format.ts';
 import { addRedactionFlags, parseDateOption, parseWeekOption, redactionProfile, type RedactionFlags } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
@@ -26,7 +26,7 @@ export const factsCommand: CommandModule = (context: CommandContext) => {
       const journal = context.journal();
       const computed = flags.week ? weekFacts(journal, flags.week, options) : dayFacts(journal, flags.date as string, options);
       const exported = exportFacts(computed, journal, redactionProfile(flags));
-      if (flags.json) context.stdout(`${JSON.stringify(exported.facts, null, 2)}\n`);
+      if (flags.json) context.stdout(json(exported.facts));
       else context.stdout(exported.facts.length === 0 ? 'No tasks: no facts.\n' : `${exported.facts.map((fact) => `- ${fact.text}`).join('\n')}\n`);
       warnLeaks(exported.leaks, context.stderr);
     });

@@ -4,6 +4,7 @@ import { resolveDatabasePath } from '../../core/paths.ts';
 import { withoutJournal } from '../journalFree.ts';
 import { visible } from '../terminalText.ts';
 import type { CommandContext, CommandModule } from './context.ts';
+import { json } from '../format.ts';
 
 /** How long `hook run` waits for Claude Code to finish writing stdin before it gives up. */
 const STDIN_DEADLINE_MS = 3000;
@@ -112,7 +113,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
         }
         const status = readHookStatus(file, expected);
         if (flags.json) {
-          context.stdout(`${JSON.stringify({ settingsFile: file, ...status, expected, problem }, null, 2)}\n`);
+          context.stdout(json({ settingsFile: file, ...status, expected, problem }));
           return;
         }
         const state = !status.installed ? 'not installed' : status.current ? 'installed' : `installed with another command (run \`leverage hook install\` to replace it): ${status.commands.join('; ')}`;
@@ -142,7 +143,7 @@ export const hookCommand: CommandModule = (context: CommandContext) => {
       .action(async (flags: { inbox?: string; json?: boolean }) => {
         const { pendingSessions } = await import('../../core/hook/inbox.ts');
         const sessions = pendingSessions(inbox(flags.inbox));
-        if (flags.json) context.stdout(`${JSON.stringify(sessions, null, 2)}\n`);
+        if (flags.json) context.stdout(json(sessions));
         else if (sessions.length === 0) context.stdout('No pending sessions.\n');
         else context.stdout(`${sessions.map((session) => visible(`${session.lastStopAt}  ${session.sessionId}  ${session.cwd ?? ''}  (${session.stops} turn(s))`)).join('\n')}\n`);
       }),

@@ -11,6 +11,7 @@ import { formatFactor } from '../../shared/units/factor.ts';
 import { formatTokenTotal } from '../../shared/units/tokens.ts';
 import { parseDateOption } from '../options.ts';
 import type { CommandModule } from './context.ts';
+import { json } from '../format.ts';
 
 interface ImportFlags {
   dryRun?: boolean;
@@ -111,7 +112,7 @@ export const importCommand: CommandModule = ({ program, journal, stdout, stdin, 
         }
       }
       const print = (reports: ImportReport[], lines: string[]) => {
-        if (flags.json) return stdout(`${JSON.stringify(importReportJson(reports), null, 2)}\n`);
+        if (flags.json) return stdout(json(importReportJson(reports)));
         const warnings = reports.flatMap((report) => report.warnings).map((warning) => `warning: ${warning}`);
         stdout(`${[...lines, ...warnings].join('\n')}\n`);
       };

@@ -3,7 +3,7 @@ import type { DayRevision } from '../../core/publishing/revisions.ts';
 import { today } from '../../shared/metrics/periods.ts';
 import { addRedactionFlags, parseDateOption, redactionProfile, type RedactionFlags } from '../options.ts';
 import { visible } from '../terminalText.ts';
-import { leakLines, warnLeaks } from '../format.ts';
+import { json, leakLines, warnLeaks } from '../format.ts';
 import type { CommandContext, CommandModule } from './context.ts';
 
 export function revisionLines(revision: DayRevision): string[] {
@@ -72,6 +72,6 @@ export const publishCommand: CommandModule = (context: CommandContext) => {
     .action(async (flags: { date: string; json?: boolean }) => {
       const { dayRevision } = await import('../../core/publishing/publishDay.ts');
       const revision = dayRevision(context.journal(), flags.date);
-      context.stdout(flags.json ? `${JSON.stringify(revision, null, 2)}\n` : `${revisionLines(revision).join('\n')}\n`);
+      context.stdout(flags.json ? json(revision) : `${revisionLines(revision).join('\n')}\n`);
     });
 };

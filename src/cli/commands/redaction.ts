@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import type { RedactionProfileSetting } from '../../shared/domain/settings.ts';
 import { parseDateOption } from '../options.ts';
 import type { CommandContext, CommandModule } from './context.ts';
-import { leakLines } from '../format.ts';
+import { json, leakLines } from '../format.ts';
 
 /** `leverage redaction list | alias | unalias | use | preview`: profiles live in settings; stored tasks are never changed. */
 export const redactionCommand: CommandModule = (context: CommandContext) => {
@@ -19,7 +19,7 @@ export const redactionCommand: CommandModule = (context: CommandContext) => {
     .action((flags: { json?: boolean }) => {
       const settings = context.journal().settings.get();
       if (flags.json) {
-        context.stdout(`${JSON.stringify({ active: settings.activeRedactionProfile, profiles: settings.redactionProfiles }, null, 2)}\n`);
+        context.stdout(json({ active: settings.activeRedactionProfile, profiles: settings.redactionProfiles }));
         return;
       }
       if (settings.redactionProfiles.length === 0) context.stdout('No redaction profiles. Add one: leverage redaction alias --profile NAME FROM TO\n');
@@ -82,7 +82,7 @@ export const redactionCommand: CommandModule = (context: CommandContext) => {
       const { exportDay } = await import('../../core/publishing/publishDay.ts');
       const exported = exportDay(context.journal(), flags.date, { profile: flags.profile });
       if (flags.json) {
-        context.stdout(`${JSON.stringify({ profile: exported.profile, replacements: exported.replacements, leaks: exported.leaks }, null, 2)}\n`);
+        context.stdout(json({ profile: exported.profile, replacements: exported.replacements, leaks: exported.leaks }));
         return;
       }
       if (!exported.profile) throw new Error('No redaction profile: give --profile NAME or set one with `leverage redaction use NAME`.');

@@ -9,6 +9,7 @@ import { parseDateOption } from '../options.ts';
 import { visible } from '../terminalText.ts';
 import { withoutJournal } from '../journalFree.ts';
 import type { CommandModule } from './context.ts';
+import { json } from '../format.ts';
 
 const SOURCE_NOTE = { turn_duration: '', reconstructed: ' (reconstructed)', mixed: ' (partly reconstructed)' } as const;
 
@@ -43,7 +44,7 @@ export const sessionsCommand: CommandModule = ({ program, database, stdout, env,
       const { AgentSessionStore } = await import('../../core/agentLogs/agentSessionStore.ts');
       const sessions = new AgentSessionStore(db).listSessions(flags.since);
       if (flags.json) {
-        stdout(`${JSON.stringify({ scan, sessions }, null, 2)}\n`);
+        stdout(json({ scan, sessions }));
         return;
       }
       const skipped = [

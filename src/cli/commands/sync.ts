@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Option } from 'commander';
 import type { SyncReport, SyncStatus } from '../../core/sync/syncTypes.ts';
 import type { CommandContext, CommandModule } from './context.ts';
+import { json } from '../format.ts';
 
 // The sync engine (Automerge, libsodium) is imported only when a sync command runs: with sync off,
 // no sync code loads. The outbox triggers in the database need no code at all.
@@ -10,9 +11,6 @@ async function engineFor(context: CommandContext) {
   return new SyncEngine(context.journal().db);
 }
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
 
 function reportLines(report: SyncReport): string {
   const lines = [

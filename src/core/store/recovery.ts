@@ -6,7 +6,7 @@ import { moveAside } from '../backup/moveAside.ts';
 import { isJournalError, type JournalError, type ErrorCode } from '../errors.ts';
 import { createPrivateFile } from '../files/privateFiles.ts';
 import { Journal } from '../journal.ts';
-import { backupFolderFor } from '../paths.ts';
+import { backupFolderFor, movedAsideRecordFor } from '../paths.ts';
 import type { OpenOptions } from './database.ts';
 
 /** What happened when the app or the CLI opened the journal at its data path. */
@@ -44,11 +44,6 @@ export interface MovedAsideEntry {
 const movedAsideRecordSchema = z.object({
   movedAside: z.array(z.object({ path: z.string(), reason: z.string(), at: z.string() })),
 });
-
-/** `<journal>.moved-aside.json`: the files moved aside from this journal's path that are still undecided. */
-export function movedAsideRecordFor(file: string): string {
-  return `${file}.moved-aside.json`;
-}
 
 function readRecord(file: string): MovedAsideEntry[] {
   try {

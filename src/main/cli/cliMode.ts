@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { COMMAND_NAMES } from '../../cli/commands/registry.ts';
 
 /**
  * The installed app doubles as the `leverage` CLI: started with a CLI command as its first argument
@@ -8,12 +9,8 @@ import fs from 'node:fs';
  * its arguments to a running app window instead of running.
  */
 
-/** The CLI's top-level commands and flags that start headless mode (a test keeps this equal to the program's). */
-export const CLI_COMMANDS = [
-  'add', 'list', 'edit', 'delete', 'undelete', 'stats', 'day', 'export', 'export-data', 'import-data',
-  'backup', 'backups', 'restore', 'moved-aside', 'import', 'sessions', 'facts', 'article', 'publish', 'revision',
-  'redaction', 'hook', 'sync', 'help',
-] as const;
+/** The CLI's top-level commands (its one command table) and the flags that start headless mode. */
+export const CLI_COMMANDS: readonly string[] = [...COMMAND_NAMES, 'help'];
 const CLI_FLAGS = new Set(['--help', '-h', '--db', '--version', '-V']);
 
 /**
@@ -34,7 +31,7 @@ export function cliArguments(argv: readonly string[], defaultApp: boolean): stri
   const first = args.findIndex((arg) => !isHostArgument(arg));
   if (first === -1) return null;
   const head = args[first] as string;
-  const isCli = (CLI_COMMANDS as readonly string[]).includes(head) || CLI_FLAGS.has(head.split('=')[0] ?? head);
+  const isCli = CLI_COMMANDS.includes(head) || CLI_FLAGS.has(head.split('=')[0] ?? head);
   return isCli ? args.slice(first) : null;
 }
 

@@ -24,8 +24,8 @@ describe('headless CLI arguments', () => {
     expect(cliArguments(['/x/electron', '.'], true)).toBeNull();
   });
 
-  it('knows every command the CLI program has', () => {
-    const { program } = buildProgram({ stdout: () => {}, stderr: () => {}, env: {}, cwd: '/' });
+  it('knows every command the CLI program has', async () => {
+    const { program } = await buildProgram({ stdout: () => {}, stderr: () => {}, env: {}, cwd: '/' });
     expect([...CLI_COMMANDS].filter((name) => name !== 'help').sort()).toEqual(program.commands.map((command) => command.name()).sort());
   });
 

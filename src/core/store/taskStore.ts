@@ -1,5 +1,5 @@
 import type { NewTask, Task, TaskPatch } from '../../shared/domain/task.ts';
-import { taskInputSchema, taskPatchSchema, describeIssues } from '../../shared/domain/task.ts';
+import { checkTaskInput, checkTaskPatch } from '../../shared/domain/taskCheck.ts';
 import { TASK_FIELD_NAMES, TASK_FIELDS, type SortableTaskField, type TaskSortKey } from '../../shared/domain/taskFields.ts';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
@@ -57,10 +57,11 @@ export interface TaskPage {
   total: number;
 }
 
+/** Every write is checked as taskInputSchema would (taskCheck.ts: the same answers without loading zod). */
 function parseInput(input: unknown): NewTask {
-  const parsed = taskInputSchema.safeParse(input);
-  if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid task: ${describeIssues(parsed.error)}`);
-  return parsed.data;
+  const checked = checkTaskInput(input);
+  if (!checked.ok) throw new JournalError('INVALID_INPUT', `Invalid task: ${checked.problems}`);
+  return checked.value;
 }
 
 function escapeLike(text: string): string {
@@ -133,10 +134,10 @@ export class TaskStore {
   }
 
   update(id: number, patch: TaskPatch): Task {
-    const parsed = taskPatchSchema.safeParse(patch);
-    if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid change: ${describeIssues(parsed.error)}`);
+    const checked = checkTaskPatch(patch);
+    if (!checked.ok) throw new JournalError('INVALID_INPUT', `Invalid change: ${checked.problems}`);
     return writeTransaction(this.db, () => {
-      const merged = parseInput({ ...stripMeta(this.require(id)), ...parsed.data });
+      const merged = parseInput({ ...stripMeta(this.require(id)), ...checked.value });
       const row = this.db
         .prepare(
           `UPDATE tasks SET ${UPDATE_SET} WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,

@@ -1,11 +1,6 @@
 import { z } from 'zod';
+import { MAX_DURATION_SECONDS, MAX_LABEL_LENGTH, MAX_NOTES_LENGTH, MAX_TITLE_LENGTH, MAX_TOKENS } from './taskCheck.ts';
 
-/** Ten years in seconds: no single task is longer; guards against unit mistakes (minutes typed as hours × 1000). */
-export const MAX_DURATION_SECONDS = 10 * 365 * 24 * 3600;
-export const MAX_TOKENS = 1e15;
-export const MAX_TITLE_LENGTH = 2000;
-export const MAX_NOTES_LENGTH = 100_000;
-export const MAX_LABEL_LENGTH = 200;
 
 /** A local calendar date, "YYYY-MM-DD", that exists. */
 export const workDateSchema = z.iso.date({ error: 'must be a calendar date written YYYY-MM-DD' });

@@ -44,6 +44,14 @@ interface ReadContext {
   pending: PendingUsage;
 }
 
+let sharedBuffer: Buffer | null = null;
+
+/** One read buffer for every file of a scan: a fresh one per file costs page faults on every read. */
+function readBuffer(bytes: number): Buffer {
+  if (!sharedBuffer || sharedBuffer.length < bytes) sharedBuffer = Buffer.allocUnsafeSlow(Math.max(bytes, 64 * 1024));
+  return sharedBuffer.subarray(0, bytes);
+}
+
 /**
  * Reads the bytes of a file appended since `file.offset`, whole lines only (a line still being
  * written is left for the next scan), folding each into the file's state and advancing its offset.
@@ -52,7 +60,7 @@ interface ReadContext {
  */
 function readAppended(file: StoredFile, size: number, context: ReadContext): void {
   const fd = fs.openSync(file.path, 'r');
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size - file.offset, 1)));
+  const buffer = readBuffer(Math.min(CHUNK_BYTES, Math.max(size - file.offset, 1)));
   const state = file.state;
   let position = file.offset;
   let carry: Buffer | null = null;

@@ -119,3 +119,55 @@ describe('Sessions screen', () => {
     expect(useSessionPrefill.getState().pending).toBeNull();
   });
 });
+
+describe('supervision suggested from the log', () => {
+  const sessionsByTitle = async (...titles: string[]) => {
+    const api = (window as unknown as { api: { listAgentSessions: (input: object) => Promise<{ value: Parameters<typeof sumSessions>[0] }> } }).api;
+    const all = (await api.listAgentSessions({})).value;
+    return titles.map((title) => all.find((session) => session.title === title) as (typeof all)[number]);
+  };
+
+  test('the person’s measured time is shown as a suggestion, and saving without accepting it leaves supervision empty', async () => {
+    const { journal } = installRealJournal({ sessions: true });
+    const picked = await sessionsByTitle(IMPORT_SESSION, LIST_SESSION);
+    // 5 min + 10 min of the person's gaps (capped at 5 min each) in the fixture logs.
+    expect(sumSessions(picked).personSeconds).toBe(900);
+    useSessionPrefill.setState({ pending: picked });
+    const onSave = vi.fn(async (task: Parameters<typeof journal.tasks.create>[0]) => journal.tasks.create(task));
+    render(<TaskForm date="2026-03-01" workstreams={[]} agentLabel="Claude" onSave={onSave} />);
+    expect(input('Supervision').value).toBe('');
+    expect(screen.getByText(/measured from the log/).textContent).toBe('15m measured from the log Use');
+    await userEvent.type(input('Human estimate'), '6');
+    await userEvent.click(screen.getByRole('button', { name: 'Save task' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(journal.tasks.listByDate('2026-03-01')[0]).toMatchObject({ supervisionSeconds: null, agentSeconds: 760 });
+  });
+
+  test('accepting the suggestion fills the field, and the saved task has it as supervision', async () => {
+    const { journal } = installRealJournal({ sessions: true });
+    useSessionPrefill.setState({ pending: await sessionsByTitle(LIST_SESSION) });
+    const onSave = vi.fn(async (task: Parameters<typeof journal.tasks.create>[0]) => journal.tasks.create(task));
+    render(<TaskForm date="2026-03-01" workstreams={[]} agentLabel="Claude" onSave={onSave} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Use 10m measured from the log as supervision' }));
+    expect(input('Supervision').value).toBe('10m');
+    expect(screen.queryByText(/measured from the log/)).toBeNull();
+    await userEvent.type(input('Human estimate'), '6');
+    await userEvent.click(screen.getByRole('button', { name: 'Save task' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(journal.tasks.listByDate('2026-03-01')[0]).toMatchObject({ supervisionSeconds: 600 });
+  });
+
+  test('a supervision the person typed is kept and no suggestion is offered; sessions with no measured time offer none', async () => {
+    installRealJournal({ sessions: true });
+    useSessionPrefill.setState({ pending: await sessionsByTitle(LIST_SESSION) });
+    render(<TaskForm date="2026-03-01" workstreams={[]} agentLabel="Claude" onSave={async () => true} />);
+    await userEvent.type(input('Supervision'), '3m');
+    expect(screen.queryByText(/measured from the log/)).toBeNull();
+    expect(input('Supervision').value).toBe('3m');
+    cleanup();
+    useSessionPrefill.setState({ pending: await sessionsByTitle('Refactor the scoring CLI') });
+    render(<TaskForm date="2026-03-01" workstreams={[]} agentLabel="Claude" onSave={async () => true} />);
+    expect(input('Claude time').value).not.toBe('');
+    expect(screen.queryByText(/measured from the log/)).toBeNull();
+  });
+});

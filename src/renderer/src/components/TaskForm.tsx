@@ -3,7 +3,7 @@ import type { TaskInput } from '../../../shared/domain/task.ts';
 import { draftToInput, emptyDraft, type DraftErrors, type DraftField, type TaskDraft } from '../lib/taskDraft.ts';
 import { linkSessions } from '../sessions/linkSessions.ts';
 import { SessionPicker } from '../sessions/SessionPicker.tsx';
-import { sessionDraftFill, type AgentSession } from '../sessions/sessionFigures.ts';
+import { agentTimeText, sessionDraftFill, sumSessions, type AgentSession } from '../sessions/sessionFigures.ts';
 import { useSessionPrefill } from '../sessions/sessionPrefillStore.ts';
 import './TaskForm.css';
 
@@ -36,6 +36,9 @@ export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: Ta
   const [sessions, setSessions] = useState<AgentSession[]>(prefill ?? []);
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
+  // The person's time measured in the picked sessions' logs: offered while supervision is empty.
+  const personSeconds = sessions.length > 0 && draft.supervision.trim() === '' ? sumSessions(sessions).personSeconds : 0;
+  const supervisionSuggestion = personSeconds > 0 ? agentTimeText(personSeconds) : null;
 
   const [shownDate, setShownDate] = useState(date);
   if (shownDate !== date) {
@@ -133,6 +136,13 @@ export function TaskForm({ date, workstreams, agentLabel, onSave, titleRef }: Ta
             {errors[field] ? (
               <span className="field-error" id={`${id}-${field}-error`}>
                 {label} {errors[field]}
+              </span>
+            ) : field === 'supervision' && supervisionSuggestion ? (
+              <span className="hint suggestion">
+                {supervisionSuggestion} measured from the log{' '}
+                <button type="button" className="button ghost small" aria-label={`Use ${supervisionSuggestion} measured from the log as supervision`} onClick={() => set('supervision', supervisionSuggestion)}>
+                  Use
+                </button>
               </span>
             ) : (
               hint && <span className="hint">{hint}</span>

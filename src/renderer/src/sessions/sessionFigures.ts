@@ -12,6 +12,11 @@ export interface SessionSums {
   freshTokens: number;
   /** Σ cache reads: shown apart, never added to the task (they re-read the same context). */
   cacheReadTokens: number;
+  /**
+   * Σ the person's measured time, whole seconds: the capped gaps between the agent's turns and the
+   * person's next prompts. Offered as the task's supervision, never filled in unasked.
+   */
+  personSeconds: number;
 }
 
 /** The figures a task takes from its sessions; the same rule as the CLI's `add --session`. */
@@ -21,6 +26,7 @@ export function sumSessions(sessions: readonly AgentSession[]): SessionSums {
     agentSeconds: Math.round(sessions.reduce((sum, session) => sum + session.agentMinutes * 60, 0)),
     freshTokens: sessions.reduce((sum, session) => sum + session.freshTokens, 0),
     cacheReadTokens: sessions.reduce((sum, session) => sum + session.cacheReadTokens, 0),
+    personSeconds: Math.round(sessions.reduce((sum, session) => sum + session.personMinutes * 60, 0)),
   };
 }
 

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { taskSchema, type Task } from '../../shared/domain/task.ts';
+import type { Task } from '../../shared/domain/task.ts';
+import { array, calendarDate, nullable, number, object, optional, run, string, type Check } from '../../shared/domain/lightCheck.ts';
+import { isCalendarDate } from '../../shared/metrics/periods.ts';
 import { PUBLISHED_TASK_FIELDS, type PublishedTaskField } from '../../shared/domain/taskFields.ts';
 import { longDate } from '../../shared/metrics/longDate.ts';
 import { summarize, type Summary } from '../../shared/metrics/summary.ts';
@@ -88,21 +89,36 @@ const EMPTY_TASK_FIELDS: Omit<Task, 'id' | 'workDate'> = {
   createdAt: '',
   updatedAt: '',
 };
-const storedTaskSchema = z.object(
-  Object.fromEntries(Object.entries(taskSchema.shape).map(([key, field]) => [key, key === 'id' ? field : field.optional()])) as {
-    [Key in keyof Task]: Key extends 'id' ? (typeof taskSchema.shape)[Key] : z.ZodOptional<(typeof taskSchema.shape)[Key]>;
-  },
-);
-const storedTasksSchema = z.array(storedTaskSchema);
+/**
+ * A stored snapshot's task: every field but the id optional (a snapshot written before a field
+ * existed still reads), each of the type taskSchema gives it. Checked without zod (lightCheck.ts).
+ */
+const int = number({ int: true });
+const STORED_TASK_FIELDS: { readonly [Key in keyof Task]: Check } = {
+  id: number({ int: true, min: 1, max: Number.MAX_SAFE_INTEGER }),
+  workDate: optional(calendarDate(isCalendarDate, 'must be a calendar date')),
+  title: optional(string()),
+  workstream: optional(nullable(string())),
+  humanSeconds: optional(int),
+  agentSeconds: optional(int),
+  supervisionSeconds: optional(nullable(int)),
+  tokens: optional(nullable(int)),
+  model: optional(nullable(string())),
+  notes: optional(string()),
+  createdAt: optional(string()),
+  updatedAt: optional(string()),
+};
+const storedTasksCheck = array(object(STORED_TASK_FIELDS));
 
 function toSnapshot(row: SnapshotRow): PublishedSnapshot {
-  const parsed = storedTasksSchema.transform((tasks) => tasks.map((task): Task => ({ workDate: row.work_date, ...EMPTY_TASK_FIELDS, ...definedOnly(task), id: task.id }))).safeParse(JSON.parse(row.tasks_json));
-  if (!parsed.success) throw new JournalError('DATABASE_CORRUPT', `Published snapshot ${row.id} of ${row.work_date} is unreadable.`);
+  const parsed = run<(Partial<Task> & { id: number })[]>(storedTasksCheck, JSON.parse(row.tasks_json));
+  if (!parsed.ok) throw new JournalError('DATABASE_CORRUPT', `Published snapshot ${row.id} of ${row.work_date} is unreadable.`);
+  const tasks = parsed.value.map((task): Task => ({ workDate: row.work_date, ...EMPTY_TASK_FIELDS, ...definedOnly(task), id: task.id }));
   return {
     id: row.id,
     workDate: row.work_date,
     publishedAt: row.published_at,
-    tasks: parsed.data,
+    tasks,
     intro: row.intro,
     analysis: row.analysis,
     markdown: row.markdown,

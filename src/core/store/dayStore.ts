@@ -1,6 +1,7 @@
 import type { DayTextField, EditConflict } from '../../shared/domain/editConflict.ts';
-import { dayRecordPatchSchema, emptyDayRecord, type DayRecord, type DayRecordPatch } from '../../shared/domain/day.ts';
-import { describeIssues, workDateSchema } from '../../shared/domain/task.ts';
+import type { DayRecord, DayRecordPatch } from '../../shared/domain/day.ts';
+import { checkDayPatch, emptyDayRecord } from '../../shared/domain/dayCheck.ts';
+import { isCalendarDate } from '../../shared/metrics/periods.ts';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
 import type { EditConflictStore } from './editConflictStore.ts';
@@ -14,9 +15,8 @@ interface DayRow {
 }
 
 function checkDate(workDate: string): string {
-  const parsed = workDateSchema.safeParse(workDate);
-  if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid date "${workDate}": use YYYY-MM-DD.`);
-  return parsed.data;
+  if (typeof workDate !== 'string' || !isCalendarDate(workDate)) throw new JournalError('INVALID_INPUT', `Invalid date "${workDate}": use YYYY-MM-DD.`);
+  return workDate;
 }
 
 /** The prose and publication date of each day's post. A day without a row reads as empty. */
@@ -44,10 +44,10 @@ export class DayStore {
   }
 
   update(workDate: string, patch: DayRecordPatch): DayRecord {
-    const parsed = dayRecordPatchSchema.safeParse(patch);
-    if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid day record: ${describeIssues(parsed.error)}`);
+    const parsed = checkDayPatch(patch);
+    if (!parsed.ok) throw new JournalError('INVALID_INPUT', `Invalid day record: ${parsed.problems}`);
     return writeTransaction(this.db, () => {
-      const merged = { ...this.get(workDate), ...parsed.data };
+      const merged = { ...this.get(workDate), ...parsed.value };
       this.db
         .prepare(
           `INSERT INTO days (work_date, intro, analysis, publication_date, day_tokens, updated_at)

@@ -1,12 +1,5 @@
-import {
-  DEFAULT_SETTINGS,
-  SETTING_KEYS,
-  settingFields,
-  settingsPatchSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../shared/domain/settings.ts';
-import { describeIssues } from '../../shared/domain/task.ts';
+import type { Settings, SettingsPatch } from '../../shared/domain/settings.ts';
+import { checkSetting, checkSettingsPatch, DEFAULT_SETTINGS, SETTING_KEYS } from '../../shared/domain/settingsCheck.ts';
 import { JournalError } from '../errors.ts';
 import { writeTransaction, type SqliteDatabase } from './database.ts';
 
@@ -26,8 +19,8 @@ export class SettingsStore {
       const raw = stored.get(key);
       if (raw === undefined) continue;
       try {
-        const parsed = settingFields[key].safeParse(JSON.parse(raw));
-        if (parsed.success) result[key] = parsed.data;
+        const checked = checkSetting(key, JSON.parse(raw));
+        if (checked.ok) result[key] = checked.value;
       } catch {
         // A hand-edited, unparsable value falls back to the default rather than breaking the app.
       }
@@ -36,13 +29,13 @@ export class SettingsStore {
   }
 
   update(patch: SettingsPatch): Settings {
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) throw new JournalError('INVALID_INPUT', `Invalid settings: ${describeIssues(parsed.error)}`);
+    const parsed = checkSettingsPatch(patch);
+    if (!parsed.ok) throw new JournalError('INVALID_INPUT', `Invalid settings: ${parsed.problems}`);
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     writeTransaction(this.db, () => {
-      for (const [key, value] of Object.entries(parsed.data)) {
+      for (const [key, value] of Object.entries(parsed.value)) {
         if (value !== undefined) upsert.run(key, JSON.stringify(value));
       }
     });

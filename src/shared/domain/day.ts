@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { MAX_DAY_TEXT_LENGTH } from './dayCheck.ts';
 import { workDateSchema } from './task.ts';
 
-export const MAX_DAY_TEXT_LENGTH = 200_000;
+// The dayStore's zod-free check and the empty record live beside (dayCheck.ts).
+export { emptyDayRecord, MAX_DAY_TEXT_LENGTH } from './dayCheck.ts';
 
 /** The prose of a day's post and when it is published (which may differ from the work date). */
 export const dayRecordSchema = z.object({
@@ -16,7 +18,3 @@ export type DayRecord = z.infer<typeof dayRecordSchema>;
 
 export const dayRecordPatchSchema = dayRecordSchema.omit({ workDate: true }).partial();
 export type DayRecordPatch = z.input<typeof dayRecordPatchSchema>;
-
-export function emptyDayRecord(workDate: string): DayRecord {
-  return { workDate, intro: '', analysis: '', publicationDate: null, dayTokens: null };
-}

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { FACTOR_FORMATS } from '../units/factor.ts';
 
-export const DEFAULT_ABOUT_TEXT =
-  'These time records capture personal project work done with Claude Code (Anthropic) only. ' +
-  'They do not include work done with other models or tools. Client work is also excluded. ' +
-  'The actual total AI-assisted output for any given day is higher than what appears here.';
+// Defaults and the stores' zod-free checks live beside (settingsCheck.ts); they are the settings' too.
+export { DEFAULT_ABOUT_TEXT, DEFAULT_SETTINGS, SETTING_KEYS } from './settingsCheck.ts';
 
 /** A redaction profile: private name → public phrase, applied to exported posts, articles and facts only. */
 export const redactionProfileSchema = z.object({
@@ -52,23 +50,3 @@ export type SettingKey = keyof Settings;
 /** A change to some settings; unknown keys are an error, not silently dropped. */
 export const settingsPatchSchema = z.strictObject(settingFields).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  authorLine: '',
-  aboutText: DEFAULT_ABOUT_TEXT,
-  footer: '',
-  agentLabel: 'Claude',
-  factorFormat: 'series',
-  frontMatter: false,
-  defaultWorkstreams: [],
-  globalShortcut: 'CommandOrControl+Shift+L',
-  theme: 'system',
-  launchAtLogin: false,
-  closeToTray: true,
-  backupsToKeep: 14,
-  redactionProfiles: [],
-  activeRedactionProfile: null,
-  supervisionGapMinutes: 5,
-};
-
-export const SETTING_KEYS = Object.keys(settingFields) as SettingKey[];

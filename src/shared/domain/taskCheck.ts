@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../metrics/periods.ts';
+import { lengthOf, wrongType } from './lightCheck.ts';
 import type { NewTask, TaskPatch } from './task.ts';
 import { TASK_FIELD_NAMES, type TaskFieldName } from './taskFields.ts';
 
@@ -19,28 +20,6 @@ export const MAX_LABEL_LENGTH = 200;
 export type TaskCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string };
 
 type FieldResult = { value: unknown } | { issues: string[] };
-
-/** zod's name for a value's type in "expected string, received …". */
-function typeName(value: unknown): string {
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'number' : String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'object') {
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    if (prototype !== Object.prototype && 'constructor' in value && typeof value.constructor === 'function' && value.constructor.name) return value.constructor.name;
-    return 'object';
-  }
-  return typeof value;
-}
-
-const wrongType = (expected: string, value: unknown) => `Invalid input: expected ${expected}, received ${typeName(value)}`;
-
-/** zod checks a string's length on anything that has one, after reporting a wrong type (an array of words, say). */
-function lengthOf(value: unknown): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const length = (value as { length?: unknown }).length;
-  return typeof length === 'number' ? length : undefined;
-}
 
 /** A string's type and length checks in zod's order: every problem, not just the first. */
 function text(value: unknown, typeMessage: string, min: { length: number; message: string } | null, max: { length: number; message: string }): FieldResult {

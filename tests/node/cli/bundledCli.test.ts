@@ -63,7 +63,7 @@ describe('the bundled leverage CLI', () => {
     expect([...imports].filter((name) => !name.startsWith('node:')).sort()).toEqual(['@automerge/automerge', 'better-sqlite3', 'libsodium-wrappers-sumo']);
   });
 
-  it('prints help, and its quick paths (help, stats, list, hook run) load no zod and no markdown code', () => {
+  it('prints help, and its quick paths (help, stats, list, add, hook run) load no zod, no markdown code and no other command\'s module', () => {
     const db = path.join(folder, 'journal.db');
     const help = run(['--help']);
     expect(help.status).toBe(0);
@@ -89,8 +89,14 @@ describe('the bundled leverage CLI', () => {
     // The sessions path loads only what the scan uses: no schemas (zod), no journal repositories.
     expect(sessions.loaded.some((url) => url.includes('date-fns/index') || url.endsWith('date-fns/index.js'))).toBe(false);
 
-    for (const [name, loaded] of [['--help', help.loaded], ['hook run', hook.loaded], ['sessions', sessions.loaded]] as const) {
+    // The quick paths load no zod (the stores check with lightCheck.ts), no date-fns barrel, and
+    // only the command module they name (commands/registry.ts).
+    for (const [name, loaded] of [['--help', help.loaded], ['stats', stats.loaded], ['list', list.loaded], ['add', added.loaded], ['hook run', hook.loaded], ['sessions', sessions.loaded]] as const) {
       expect(chunkNames(loaded), name).not.toContain('zod');
+      expect(loaded.some((url) => /date-fns\/(index|date-fns)\.[cm]?js$/.test(url)), name).toBe(false);
+    }
+    for (const [name, loaded] of [['stats', stats.loaded], ['list', list.loaded], ['add', added.loaded], ['hook run', hook.loaded]] as const) {
+      for (const other of ['publish', 'article', 'import', 'sync', 'backup', 'redaction', 'exports']) expect(chunkNames(loaded), name).not.toContain(other);
     }
     for (const [name, loaded] of [['--help', help.loaded], ['stats', stats.loaded], ['list', list.loaded], ['add', added.loaded], ['hook run', hook.loaded], ['sessions', sessions.loaded]] as const) {
       expect(chunkNames(loaded), name).not.toContain('markdown');

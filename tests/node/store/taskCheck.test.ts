@@ -12,7 +12,7 @@ function viaZod(schema: typeof taskInputSchema | typeof taskPatchSchema, input: 
 
 const anyValue = fc.oneof(
   fc.string({ maxLength: 6 }),
-  fc.constantFrom('', '   ', ' Refactor ', 'x'.repeat(201), ` ${'y'.repeat(200)} `, 'z'.repeat(2001), '2026-03-01', '2026-02-29', '2024-02-29', '2026-13-01', ' 2026-03-01'),
+  fc.constantFrom('', '   ', ' Refactor ', 'x'.repeat(201), ` ${'y'.repeat(200)} `, 'z'.repeat(2001), '2026-03-01', '2026-02-29', '2024-02-29', '2026-13-01', ' 2026-03-01', '😀'.repeat(2000), '😀'.repeat(2001), ` ${'😀'.repeat(200)} `, '😀'.repeat(201), '\uD800'.repeat(201)),
   fc.integer({ min: -5, max: 400_000_000 }),
   fc.constantFrom(0, 1, -1, 0.5, 1.5, -0.5, 315_360_000, 315_360_001, 1e15, 1e15 + 2, 2 ** 53, Number.NaN, Infinity, -Infinity),
   fc.double(),

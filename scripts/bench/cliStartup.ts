@@ -3,6 +3,7 @@
 // exit; peak memory is the child's own peak RSS, written by a tiny --import at exit.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildCli } from '../build-cli.ts';
 import { Journal } from '../../src/core/journal.ts';
@@ -19,6 +20,10 @@ export interface CliStartupFigure {
 export interface CliStartupFigures {
   baseline: { wallMs: number; peakMb: number };
   commands: CliStartupFigure[];
+  /** The modules each command loads (chunk names; [package] for what stays outside the bundle). */
+  modules: Record<string, string[]>;
+  /** Machine load (1-minute average) before and after the measurement. */
+  loadAverage: { before: number; after: number };
 }
 
 // Linux keeps ru_maxrss across exec (a child would report its parent's peak), so /proc's VmHWM
@@ -26,6 +31,30 @@ export interface CliStartupFigures {
 const RSS_PROBE = `data:text/javascript,${encodeURIComponent(
   "import fs from 'node:fs'; process.on('exit', () => { let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} fs.writeFileSync(process.env.LEVERAGE_BENCH_RSS_FILE, String(kb)); });",
 )}`;
+
+// Which of the bundle's chunks (and which packages outside it) a run loads, from a module load hook.
+const LOAD_TRACE = `data:text/javascript,${encodeURIComponent(
+  "import { registerHooks } from 'node:module'; registerHooks({ load(url, context, next) { if (url.includes('/chunks/') || url.includes('node_modules')) process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); } });",
+)}`;
+
+/** The modules a run loads: the bundle's chunks by name, packages outside it by package. */
+function loadedModules(args: string[], input: string): string[] {
+  const child = spawnSync(process.execPath, ['--import', LOAD_TRACE, ...args], { input, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  const names = child.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => {
+      const url = line.slice('LOADED '.length);
+      const chunk = /\/chunks\/(.+?)-[\w-]{8}\.js$/.exec(url);
+      if (chunk) return chunk[1] as string;
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+      return pkg ? `[${pkg[1]}]` : url;
+    });
+  return [...new Set(names)];
+}
+
+/** The heavy libraries no quick path may load (issue 16): zod, the markdown stack, the date-fns barrel. */
+const HEAVY = [/^zod$/, /^markdown$/, /^\[date-fns\]$/];
 
 export const TARGET_WALL_RATIO = 3;
 export const TARGET_PEAK_MB = 100;
@@ -58,8 +87,10 @@ export async function measureCliStartup(folder: string, log: (line: string) => v
     ['leverage --help', [bin, '--help'], ''],
     ['stats --json --from D --to D', [bin, '--db', db, 'stats', '--json', '--from', '2026-11-14', '--to', '2026-11-20'], ''],
     ['list --date D --json', [bin, '--db', db, 'list', '--date', '2026-11-20', '--json'], ''],
+    ['add --title T --human 2h --agent 5m', [bin, '--db', db, 'add', '--date', '2026-11-21', '--title', 'Bench task', '--human', '2h', '--agent', '5m'], ''],
     ['hook run (Stop payload on stdin)', [bin, 'hook', 'run', '--inbox', path.join(root, 'inbox')], JSON.stringify({ session_id: 'bench', cwd: '/w' })],
   ];
+  const loadBefore = os.loadavg()[0] ?? 0;
   for (const [, args, input] of cases) once(args, input, null); // warm the file cache
   const walls = cases.map(() => [] as number[]);
   const peaks = cases.map(() => [] as number[]);
@@ -82,11 +113,21 @@ export async function measureCliStartup(folder: string, log: (line: string) => v
     );
     return figure;
   });
-  return { baseline, commands };
+  const loadAfter = os.loadavg()[0] ?? 0;
+  log(`(median of ${rounds} interleaved runs each; load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, ${os.cpus().length} CPUs)`);
+  log('\nModules each command loads (bundle chunks; [package] = outside the bundle):');
+  const modules: Record<string, string[]> = {};
+  for (const [name, args, input] of cases.slice(1)) {
+    const loaded = loadedModules(args, input);
+    modules[name] = loaded;
+    const heavy = loaded.filter((module) => HEAVY.some((pattern) => pattern.test(module)));
+    log(`  ${name}: ${loaded.length} modules${heavy.length > 0 ? ` — HEAVY: ${heavy.join(', ')}` : ' (no zod, markdown or date-fns barrel)'}`);
+    log(`    ${loaded.join(' ')}`);
+  }
+  return { baseline, commands, modules, loadAverage: { before: loadBefore, after: loadAfter } };
 }
 
 if (import.meta.main) {
-  const { default: os } = await import('node:os');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'leverage-cli-bench-'));
   try {
     const figures = await measureCliStartup(folder, (line) => process.stdout.write(`${line}\n`));
